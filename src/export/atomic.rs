@@ -1,0 +1,184 @@
+//! Atomic output directories: a build writes every file into a temporary
+//! directory beside the target and swaps it in only when all are complete,
+//! so an interrupted or failed build leaves the previous exports intact.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{KgError, Result};
+
+pub struct AtomicDir {
+    target: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl AtomicDir {
+    /// Prepares a temporary directory next to `target`.
+    pub fn new(target: &Path) -> Result<Self> {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !parent.is_dir() {
+            return Err(KgError::input(
+                &parent,
+                "the parent of the output directory does not exist",
+            ));
+        }
+        if target.exists() && !target.is_dir() {
+            return Err(KgError::input(
+                target,
+                "the output path exists and is not a directory",
+            ));
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "exports".into());
+        clean_stale(&parent, &name);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let tmp = parent.join(format!(".{name}.tmp-{}-{nanos}", std::process::id()));
+        std::fs::create_dir(&tmp).map_err(|e| {
+            KgError::input(
+                &parent,
+                format!("cannot write the output here ({e}); choose another directory with --out"),
+            )
+        })?;
+        Ok(AtomicDir {
+            target: target.to_path_buf(),
+            tmp,
+            committed: false,
+        })
+    }
+
+    /// The temporary directory being written.
+    pub fn path(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Writes one file of the output (flushed and synced).
+    pub fn write(
+        &self,
+        name: &str,
+        f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let path = self.tmp.join(name);
+        let file = File::create(&path).map_err(|e| KgError::io(&path, e))?;
+        let mut w = BufWriter::with_capacity(1 << 16, file);
+        f(&mut w).map_err(|e| KgError::io(&path, e))?;
+        let file = w
+            .into_inner()
+            .map_err(|e| KgError::io(&path, e.into_error()))?;
+        file.sync_all().map_err(|e| KgError::io(&path, e))?;
+        Ok(())
+    }
+
+    /// Replaces the target directory with the completed one.
+    pub fn commit(mut self) -> Result<()> {
+        if self.target.exists() {
+            exchange(&self.tmp, &self.target).map_err(|e| KgError::io(&self.target, e))?;
+            // `tmp` now holds the previous exports.
+            std::fs::remove_dir_all(&self.tmp).map_err(|e| KgError::io(&self.tmp, e))?;
+        } else {
+            std::fs::rename(&self.tmp, &self.target).map_err(|e| KgError::io(&self.target, e))?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicDir {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Swaps two directories atomically (Linux `renameat2(RENAME_EXCHANGE)`),
+/// falling back to two renames elsewhere.
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let ca = CString::new(a.as_os_str().as_bytes())?;
+        let cb = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both pointers are valid NUL-terminated paths for the call.
+        let r = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if r == 0 {
+            return Ok(());
+        }
+        let err = std::io::Error::last_os_error();
+        if err.raw_os_error() != Some(libc::EINVAL) && err.raw_os_error() != Some(libc::ENOSYS) {
+            return Err(err);
+        }
+    }
+    let old = a.with_extension("old");
+    std::fs::rename(b, &old)?;
+    std::fs::rename(a, b)?;
+    std::fs::rename(&old, a)
+}
+
+/// Removes temporary directories left by builds that were killed.
+fn clean_stale(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let fname = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = fname.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = pid
+            .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
+        if !alive {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_drop_discards() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out");
+        let a = AtomicDir::new(&target).unwrap();
+        a.write("x.txt", |w| w.write_all(b"one")).unwrap();
+        a.commit().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(target.join("x.txt")).unwrap(),
+            "one"
+        );
+        let b = AtomicDir::new(&target).unwrap();
+        b.write("x.txt", |w| w.write_all(b"two")).unwrap();
+        drop(b);
+        assert_eq!(
+            std::fs::read_to_string(target.join("x.txt")).unwrap(),
+            "one"
+        );
+        let c = AtomicDir::new(&target).unwrap();
+        c.write("y.txt", |w| w.write_all(b"three")).unwrap();
+        c.commit().unwrap();
+        assert!(!target.join("x.txt").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,113 @@
+//! Exports of a build. `kg build` writes every file below into the output
+//! directory atomically (see [`atomic`]); `kg export` writes one format.
+//!
+//! | file | content |
+//! |---|---|
+//! | `entities.csv`, `events.csv`, `relations.csv`, `articles.csv` | the CSV contract ([`csv`]) |
+//! | `graph.ttl` | Turtle: the union of all named graphs, with prefixes |
+//! | `graph.nq` | N-Quads: one named graph per article, plus entities, events, ontology |
+//! | `kg.json` | kg's own lossless dump, read back by `kg export`, `kg query` … |
+
+pub mod atomic;
+pub mod csv;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{KgError, Result};
+use crate::lexicon::Lexicon;
+use crate::model::KnowledgeGraph;
+use crate::rdf::{Iris, RdfKind, parse_ontology, to_quads, write_rdf};
+use atomic::AtomicDir;
+
+/// Name of kg's own dump in the output directory.
+pub const DUMP: &str = "kg.json";
+
+/// What was written, for the summary line.
+#[derive(Debug, Default)]
+pub struct ExportSummary {
+    pub files: Vec<String>,
+    pub triples: usize,
+    pub quads: usize,
+}
+
+fn csv_err(path: &str) -> impl Fn(::csv::Error) -> std::io::Error + '_ {
+    move |e| std::io::Error::other(format!("{path}: {e}"))
+}
+
+/// Writes every export of a build into `out` (atomically).
+pub fn write_build(
+    kg: &KnowledgeGraph,
+    lex: &Lexicon,
+    ontology_ttl: &str,
+    iris: &Iris,
+    out: &Path,
+) -> Result<ExportSummary> {
+    let dir = AtomicDir::new(out)?;
+    let mut summary = ExportSummary::default();
+    let mut file =
+        |name: &str, f: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>| -> Result<()> {
+            dir.write(name, |w| f(w))?;
+            summary.files.push(name.to_string());
+            Ok(())
+        };
+    file("entities.csv", &mut |w| {
+        csv::write_entities(kg, w).map_err(csv_err("entities.csv"))
+    })?;
+    file("events.csv", &mut |w| {
+        csv::write_events(kg, w).map_err(csv_err("events.csv"))
+    })?;
+    file("relations.csv", &mut |w| {
+        csv::write_relations(kg, w).map_err(csv_err("relations.csv"))
+    })?;
+    file("articles.csv", &mut |w| {
+        csv::write_articles(kg, w).map_err(csv_err("articles.csv"))
+    })?;
+    let ontology = parse_ontology(ontology_ttl)?;
+    let quads = to_quads(kg, lex, iris, &ontology);
+    let mut triples = 0;
+    let mut rdf_err = None;
+    for kind in [RdfKind::Turtle, RdfKind::NQuads] {
+        let name = format!("graph.{}", kind.extension());
+        file(&name, &mut |w| match write_rdf(kind, &quads, iris, w) {
+            Ok(n) => {
+                if kind == RdfKind::Turtle {
+                    triples = n;
+                }
+                Ok(())
+            }
+            Err(e) => {
+                rdf_err = Some(e.to_string());
+                Err(std::io::Error::other("RDF serialization failed"))
+            }
+        })
+        .map_err(|e| rdf_err.clone().map_or(e, KgError::Rdf))?;
+    }
+    file(DUMP, &mut |w| {
+        serde_json::to_writer(&mut *w, kg).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")
+    })?;
+    summary.triples = triples;
+    summary.quads = quads.len();
+    dir.commit()?;
+    Ok(summary)
+}
+
+/// Reads the knowledge graph of a previous build.
+pub fn load_graph(dir: &Path) -> Result<KnowledgeGraph> {
+    let path = dir.join(DUMP);
+    let data = std::fs::read(&path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            KgError::input(
+                &path,
+                "no build here; run `kg build` first (or pass --exports DIR)",
+            )
+        } else {
+            KgError::io(&path, e)
+        }
+    })?;
+    let mut kg: KnowledgeGraph = serde_json::from_slice(&data)
+        .map_err(|e| KgError::input(&path, format!("not a kg dump: {e}")))?;
+    kg.rebuild_graph();
+    Ok(kg)
+}

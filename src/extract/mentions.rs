@@ -1,0 +1,486 @@
+//! Entity mentions: gazetteer names resolved leftmost-longest, and the
+//! entities the gazetteer lacks, discovered from their context (a head noun
+//! such as قاعدة/معسكر/وزارة before a name; a title such as الباحث/وزير
+//! الدفاع before a person's name). Discovered names become article-local
+//! aliases, so a later "وأضاف التميمي" finds the same person.
+
+use std::collections::HashMap;
+
+use super::sent::{Ment, Sent};
+use super::table::EntityTable;
+use crate::lexicon::{CueKind, Lexicon};
+use crate::matcher::Target;
+use crate::model::{EntityKind, RelationKind, ids::slug};
+use crate::text::normalize_str;
+
+/// A relation found while discovering (a person's role).
+pub struct FoundRole {
+    pub sentence: usize,
+    pub person: usize,
+    pub of: Option<usize>,
+    pub role: String,
+    pub tok_start: usize,
+    pub tok_end: usize,
+}
+
+/// Article-local names of discovered entities: normalized token sequence →
+/// entity index, and whether the name needs a head noun before it.
+#[derive(Default)]
+pub struct LocalAliases {
+    pub names: HashMap<Vec<String>, (usize, bool)>,
+}
+
+/// Resolves the gazetteer matches of a sentence into mentions.
+pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
+    let mut cands: Vec<(usize, usize, usize, bool)> = Vec::new(); // start, end, lex idx, adjectival
+    for m in &s.matches {
+        match m.payload.target {
+            Target::Entity { entity, strict } => {
+                if strict && !after_head_noun(s, lex, m.start) {
+                    continue;
+                }
+                cands.push((m.start, m.end, entity as usize, false));
+            }
+            Target::Demonym { entity } => cands.push((m.start, m.end, entity as usize, true)),
+            _ => {}
+        }
+    }
+    // Leftmost-longest; a name beats a demonym of the same length.
+    cands.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1), c.3));
+    let mut ments = Vec::new();
+    let mut next_free = 0;
+    for (start, end, li, adjectival) in cands {
+        if start < next_free {
+            continue;
+        }
+        let entity = table.from_lexicon(lex, li);
+        ments.push(Ment {
+            start,
+            end,
+            entity,
+            adjectival,
+            role_only: false,
+        });
+        next_free = end;
+    }
+    s.ments = ments;
+}
+
+/// Whether token `i` follows a head noun (قاعدة "حرير", معسكر X).
+pub fn after_head_noun(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && s.is_punct(j - 1) && matches!(s.text(j - 1), "\"" | "«" | "“") {
+        j -= 1;
+    }
+    (j.saturating_sub(3)..j).any(|h| {
+        s.cue_at(lex, h, CueKind::HeadNoun)
+            .is_some_and(|c| c.0 == j)
+    })
+}
+
+/// Cue kinds that end a name.
+const NAME_STOPS: &[CueKind] = &[
+    CueKind::Locative,
+    CueKind::ClauseBoundary,
+    CueKind::StopWord,
+    CueKind::Complementizer,
+    CueKind::Negation,
+    CueKind::Speech,
+    CueKind::Planned,
+    CueKind::Hypothetical,
+    CueKind::Source,
+    CueKind::DateQualifier,
+    CueKind::Month,
+    CueKind::Weekday,
+    CueKind::RelativeDay,
+    CueKind::RelativePeriod,
+    CueKind::YearWord,
+    CueKind::TroopNoun,
+    CueKind::ForceNoun,
+    CueKind::HeadNoun,
+    CueKind::Title,
+    CueKind::Denial,
+];
+
+/// Whether token `i` can be part of a name.
+fn name_token(s: &Sent, lex: &Lexicon, i: usize, count: usize) -> bool {
+    if i >= s.len() || s.is_punct(i) || s.is_number(i) || s.ment_at(i).is_some() {
+        return false;
+    }
+    let t = s.text(i);
+    if t.chars().count() < 2 {
+        return false;
+    }
+    if s.matches_at(i).any(|m| match m.payload.target {
+        Target::Cue { cue, .. } => NAME_STOPS.contains(&lex.cues[cue as usize].kind),
+        Target::Trigger { .. } => true,
+        _ => false,
+    }) {
+        return false;
+    }
+    if s.is_verb(i) {
+        return false;
+    }
+    // After the first word, an adjective (الجوية، العسكري، الملاصق) or a
+    // new conjunct (وقاعدة) ends the name.
+    if count >= 1 {
+        if let Some(rest) = t.strip_prefix("ال")
+            && (rest.ends_with("يه") || rest.starts_with('م') && rest.chars().count() > 4)
+        {
+            return false;
+        }
+        if s.starts_with_conj(i) {
+            return false;
+        }
+    } else if !t.starts_with("ال")
+        && (t.ends_with("يه") || t.ends_with("يا") && t.chars().count() <= 4)
+    {
+        // An indefinite adjective right after the head noun (قاعدة جوية، عسكرية).
+        return false;
+    }
+    true
+}
+
+/// Runs discovery on a sentence: head noun + name, title + person.
+pub fn discover(
+    s: &mut Sent,
+    lex: &Lexicon,
+    original: &dyn Fn(std::ops::Range<usize>) -> String,
+    table: &mut EntityTable,
+    aliases: &mut LocalAliases,
+    roles: &mut Vec<FoundRole>,
+) {
+    let mut added: Vec<Ment> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some((end, cue, _)) = s.cue_at(lex, i, CueKind::HeadNoun) {
+            let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
+            let (ns, ne) = name_span(s, lex, end);
+            if ne > ns && !added.iter().any(|m| m.start < ne && ns < m.end) {
+                let name_norm = joined(s, ns, ne);
+                let head = original(norm_range(s, i, end));
+                let label = format!(
+                    "{} {}",
+                    strip_proclitics(&head, s, i),
+                    original(norm_range(s, ns, ne))
+                );
+                let id = slug(&name_norm);
+                let entity = table.discovered(lex, &id, kind, &label);
+                aliases
+                    .names
+                    .insert(words(s, ns, ne), (entity, kind == EntityKind::MilitaryBase));
+                added.push(Ment {
+                    start: i,
+                    end: ne,
+                    entity,
+                    adjectival: false,
+                    role_only: false,
+                });
+                i = ne;
+                continue;
+            }
+        }
+        if let Some((end, cue, _)) = s.cue_at(lex, i, CueKind::Title)
+            && let Some((m, found)) =
+                person_after_title(s, lex, i, end, cue, original, table, aliases, &added)
+        {
+            roles.extend(found);
+            i = m.end.max(i + 1);
+            added.push(m);
+            continue;
+        }
+        i += 1;
+    }
+    merge_ments(s, added);
+}
+
+/// Tokens of a name starting at `from`: a quoted span, or up to three name tokens.
+fn name_span(s: &Sent, lex: &Lexicon, from: usize) -> (usize, usize) {
+    if from < s.len() && matches!(s.text(from), "\"" | "«" | "“") {
+        let close =
+            (from + 1..(from + 7).min(s.len())).find(|&j| matches!(s.text(j), "\"" | "»" | "”"));
+        if let Some(c) = close
+            && c > from + 1
+            && s.ment_at(from + 1).is_none()
+        {
+            return (from + 1, c);
+        }
+        return (from, from);
+    }
+    let mut end = from;
+    while end < s.len() && end - from < 3 && name_token(s, lex, end, end - from) {
+        end += 1;
+    }
+    (from, end)
+}
+
+/// A person's name after a title and its modifiers (nationality, field,
+/// organisation): returns the mention and the role found.
+#[allow(clippy::too_many_arguments)]
+fn person_after_title(
+    s: &Sent,
+    lex: &Lexicon,
+    title_start: usize,
+    title_end: usize,
+    cue: usize,
+    original: &dyn Fn(std::ops::Range<usize>) -> String,
+    table: &mut EntityTable,
+    aliases: &mut LocalAliases,
+    added: &[Ment],
+) -> Option<(Ment, Option<FoundRole>)> {
+    let mut j = title_end;
+    let mut of: Option<usize> = None;
+    let mut steps = 0;
+    while j < s.len() && steps < 8 {
+        steps += 1;
+        if let Some(m) = s.ment_at(j).filter(|m| m.start == j) {
+            let kind = table.get(m.entity).kind;
+            if kind == EntityKind::Person {
+                break;
+            }
+            if m.adjectival || !kind.is_place() || kind == EntityKind::Country {
+                of = of.or(Some(m.entity));
+                j = m.end;
+                continue;
+            }
+            // في العراق: a place modifying the title.
+            j = m.end;
+            continue;
+        }
+        if let Some((e, _, _)) = s.cue_at(lex, j, CueKind::Title) {
+            j = e;
+            continue;
+        }
+        let t = s.text(j);
+        if s.has_cue(lex, j, CueKind::Locative) && t == "في" {
+            j += 1;
+            continue;
+        }
+        if t == "باسم" || t == "لشوون" || t == "لشؤون" || t == "شوون" {
+            j += 1;
+            continue;
+        }
+        if t.starts_with("ال") && (t.ends_with('ي') || t.ends_with("يه") || t == "الشان")
+            || t.starts_with("وال") && t.ends_with('ي')
+        {
+            j += 1;
+            continue;
+        }
+        if t == "،" || t == "," {
+            // Apposition: "…للبنتاغون، سابرينا سينغ،".
+            if name_token(s, lex, j + 1, 0) && name_token(s, lex, j + 2, 1) {
+                j += 1;
+            }
+            break;
+        }
+        break;
+    }
+    let role = lex.cues[cue].label_en.clone().unwrap_or_default();
+    let overlaps = |a: usize, b: usize| added.iter().any(|m| m.start < b && a < m.end);
+    // A gazetteer person right after the title and its modifiers.
+    if let Some(m) = s
+        .ment_at(j)
+        .filter(|m| m.start == j && table.get(m.entity).kind == EntityKind::Person)
+    {
+        let m = m.clone();
+        let found = FoundRole {
+            sentence: s.index,
+            person: m.entity,
+            of,
+            role,
+            tok_start: title_start,
+            tok_end: m.end,
+        };
+        return Some((m, Some(found)));
+    }
+    let mut end = j;
+    while end < s.len() && end - j < 4 && name_token(s, lex, end, end - j) {
+        end += 1;
+        // A name ends at a surname with ال (محمد التميمي).
+        if s.text(end - 1).starts_with("ال") && end - j >= 2 {
+            break;
+        }
+    }
+    if end - j >= 2 && !overlaps(j, end) {
+        let name = joined(s, j, end);
+        let label = original(norm_range(s, j, end));
+        let person = table.discovered(lex, &slug(&name), EntityKind::Person, &label);
+        register_person_aliases(s, j, end, person, aliases);
+        let found = FoundRole {
+            sentence: s.index,
+            person,
+            of,
+            role,
+            tok_start: title_start,
+            tok_end: end,
+        };
+        return Some((
+            Ment {
+                start: j,
+                end,
+                entity: person,
+                adjectival: false,
+                role_only: false,
+            },
+            Some(found),
+        ));
+    }
+    // No name: the role stands for its country or organisation (مسؤول أميركي).
+    let of = of?;
+    if overlaps(title_start, j) {
+        return None;
+    }
+    Some((
+        Ment {
+            start: title_start,
+            end: j,
+            entity: of,
+            adjectival: false,
+            role_only: true,
+        },
+        None,
+    ))
+}
+
+fn register_person_aliases(
+    s: &Sent,
+    start: usize,
+    end: usize,
+    person: usize,
+    aliases: &mut LocalAliases,
+) {
+    let w = words(s, start, end);
+    aliases.names.insert(w.clone(), (person, false));
+    let last = w[w.len() - 1].clone();
+    if last.chars().count() >= 4 {
+        aliases.names.entry(vec![last]).or_insert((person, false));
+    }
+    if w.len() >= 3 {
+        aliases
+            .names
+            .entry(w[w.len() - 2..].to_vec())
+            .or_insert((person, false));
+    }
+}
+
+/// Adds mentions of article-local aliases (second mentions of discovered
+/// entities) that do not overlap existing mentions.
+pub fn apply_local_aliases(s: &mut Sent, lex: &Lexicon, aliases: &LocalAliases) {
+    if aliases.names.is_empty() {
+        return;
+    }
+    let max_len = aliases.names.keys().map(Vec::len).max().unwrap_or(0);
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let mut hit = None;
+        for len in (1..=max_len.min(s.len() - i)).rev() {
+            let mut key: Vec<String> = (i..i + len).map(|k| s.text(k).to_string()).collect();
+            let first = key[0].clone();
+            let variants = std::iter::once(first.clone()).chain(
+                ["و", "ف", "ب", "ل", "ك", "وب", "ول", "لل"]
+                    .iter()
+                    .filter_map(|p| first.strip_prefix(p).map(str::to_string)),
+            );
+            for v in variants {
+                key[0] = v;
+                if let Some(&(e, strict)) = aliases.names.get(&key)
+                    && (!strict || after_head_noun(s, lex, i))
+                {
+                    hit = Some((len, e));
+                    break;
+                }
+            }
+            if hit.is_some() {
+                break;
+            }
+        }
+        match hit {
+            Some((len, e)) if (i..i + len).all(|k| s.ment_at(k).is_none()) => {
+                added.push(Ment {
+                    start: i,
+                    end: i + len,
+                    entity: e,
+                    adjectival: false,
+                    role_only: false,
+                });
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    merge_ments(s, added);
+}
+
+fn merge_ments(s: &mut Sent, added: Vec<Ment>) {
+    if added.is_empty() {
+        return;
+    }
+    // Discovered spans replace the gazetteer mentions they cover (a title's
+    // demonym becomes part of the role mention).
+    s.ments
+        .retain(|m| !added.iter().any(|a| a.start <= m.start && m.end <= a.end));
+    s.ments.extend(added);
+    s.ments.sort_by_key(|m| (m.start, m.end));
+    let mut out: Vec<Ment> = Vec::with_capacity(s.ments.len());
+    for m in s.ments.drain(..) {
+        if out.last().is_some_and(|l| m.start < l.end) {
+            continue;
+        }
+        out.push(m);
+    }
+    s.ments = out;
+}
+
+/// Normalized byte range of tokens `a..b`.
+fn norm_range(s: &Sent, a: usize, b: usize) -> std::ops::Range<usize> {
+    s.tokens[a].start as usize..s.tokens[b.max(a + 1) - 1].end as usize
+}
+
+fn words(s: &Sent, a: usize, b: usize) -> Vec<String> {
+    (a..b).map(|k| s.text(k).to_string()).collect()
+}
+
+fn joined(s: &Sent, a: usize, b: usize) -> String {
+    words(s, a, b).join(" ")
+}
+
+/// Removes the proclitics seen on token `i` from its original spelling.
+fn strip_proclitics(orig: &str, s: &Sent, i: usize) -> String {
+    let n = s
+        .matches_at(i)
+        .filter(|m| matches!(m.payload.target, Target::Cue { .. }))
+        .map(|m| usize::from(m.clitics.conj.is_some()) + usize::from(m.clitics.prep.is_some()))
+        .max()
+        .unwrap_or(0);
+    let mut letters = 0;
+    for (b, c) in orig.char_indices() {
+        if letters == n {
+            return orig[b..].to_string();
+        }
+        if !crate::text::normalize::is_arabic_mark(c) {
+            letters += 1;
+        }
+    }
+    orig.to_string()
+}
+
+/// The relation a role found by discovery gives.
+pub fn role_relation(found: &FoundRole) -> Option<(usize, RelationKind, usize, String)> {
+    found.of.map(|of| {
+        (
+            found.person,
+            RelationKind::HoldsRole,
+            of,
+            found.role.clone(),
+        )
+    })
+}
+
+/// Normalized form of an alias key, for tests and lookups.
+pub fn alias_key(name: &str) -> Vec<String> {
+    normalize_str(name)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}

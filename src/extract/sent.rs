@@ -1,0 +1,174 @@
+//! One sentence as the extractor sees it: its tokens, the lexicon matches,
+//! and per-token lookups (which cues start here, is this a preposition …).
+
+use std::ops::Range;
+
+use crate::lexicon::morph::Pos;
+use crate::lexicon::{CueKind, Lexicon};
+use crate::matcher::{Clitics, Match, Matcher, Target};
+use crate::text::{Token, TokenKind};
+
+/// A resolved entity mention inside a sentence (token indices).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ment {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the article's entity table.
+    pub entity: usize,
+    /// A nationality adjective standing for its country (القوات الأمريكية).
+    pub adjectival: bool,
+    /// The mention is a role without a name (وزير الخارجية العراقي) standing
+    /// for its country or organisation.
+    pub role_only: bool,
+}
+
+/// A sentence with its analysis.
+pub struct Sent<'a> {
+    pub index: usize,
+    /// Byte range in the normalized text.
+    pub range: Range<usize>,
+    pub norm: &'a str,
+    pub tokens: Vec<Token>,
+    pub matches: Vec<Match>,
+    /// Entity mentions, sorted by start, not overlapping.
+    pub ments: Vec<Ment>,
+}
+
+impl<'a> Sent<'a> {
+    pub fn new(index: usize, range: Range<usize>, norm: &'a str, matcher: &Matcher) -> Self {
+        let mut tokens = Vec::new();
+        crate::text::tokenize(norm, range.clone(), &mut tokens);
+        let mut matches = Vec::new();
+        matcher.find(norm, &tokens, &mut matches);
+        Sent {
+            index,
+            range,
+            norm,
+            tokens,
+            matches,
+            ments: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.norm))
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// Matches starting at token `i`.
+    pub fn matches_at(&self, i: usize) -> impl Iterator<Item = &Match> {
+        let lo = self.matches.partition_point(|m| m.start < i);
+        self.matches[lo..].iter().take_while(move |m| m.start == i)
+    }
+
+    /// The longest cue of `kind` starting at `i`: (end, cue index, clitics).
+    pub fn cue_at(
+        &self,
+        lex: &Lexicon,
+        i: usize,
+        kind: CueKind,
+    ) -> Option<(usize, usize, Clitics)> {
+        self.matches_at(i)
+            .filter_map(|m| match m.payload.target {
+                Target::Cue { cue, strict: false } if lex.cues[cue as usize].kind == kind => {
+                    Some((m.end, cue as usize, m.clitics))
+                }
+                _ => None,
+            })
+            .max_by_key(|x| x.0)
+    }
+
+    /// Whether a cue of `kind` starts at `i`.
+    pub fn has_cue(&self, lex: &Lexicon, i: usize, kind: CueKind) -> bool {
+        self.cue_at(lex, i, kind).is_some()
+    }
+
+    /// Whether a cue of `kind` covers token `i` (starts at or before it).
+    pub fn cue_covering(&self, lex: &Lexicon, i: usize, kind: CueKind) -> Option<(usize, usize)> {
+        let lo = i.saturating_sub(4);
+        (lo..=i).rev().find_map(|s| {
+            self.cue_at(lex, s, kind)
+                .filter(|c| c.0 > i)
+                .map(|c| (s, c.0))
+        })
+    }
+
+    /// Whether token `i` is a verb form of the lexicon (any trigger or cue verb).
+    pub fn is_verb(&self, i: usize) -> bool {
+        self.matches_at(i)
+            .any(|m| matches!(m.payload.pos, Pos::Past | Pos::Present) && m.end == i + 1)
+    }
+
+    /// Whether token `i` carries the conjunction و/ف as a proclitic, judged
+    /// from the matches (a name that starts with و has no such reading).
+    pub fn starts_with_conj(&self, i: usize) -> bool {
+        self.matches_at(i).any(|m| m.clitics.conj.is_some())
+            || (self.text(i).starts_with('و')
+                && self.text(i).chars().count() > 3
+                && !self.matches_at(i).any(|m| m.clitics.conj.is_none()))
+    }
+
+    /// The entity mention covering token `i`, if any.
+    pub fn ment_at(&self, i: usize) -> Option<&Ment> {
+        let k = self.ments.partition_point(|m| m.end <= i);
+        self.ments.get(k).filter(|m| m.start <= i)
+    }
+
+    /// The preposition governing the mention that starts at `i`: a separate
+    /// preposition token right before it, or a proclitic ب/ل on its first
+    /// token. Returns the normalized preposition.
+    pub fn preposition_before(&self, lex: &Lexicon, i: usize) -> Option<String> {
+        if let Some(m) = self.matches_at(i).find(|m| {
+            m.clitics.prep.is_some()
+                && matches!(
+                    m.payload.target,
+                    Target::Entity { .. } | Target::Demonym { .. }
+                )
+        }) {
+            return m.clitics.prep.map(String::from);
+        }
+        let mut j = i;
+        // Skip a head noun or force noun (من قاعدة عين الأسد، على القوات الأمريكية).
+        while j > 0 {
+            let p = j - 1;
+            if self.is_punct(p) && matches!(self.text(p), "\"" | "«" | "“") {
+                j = p;
+                continue;
+            }
+            let head = [CueKind::HeadNoun, CueKind::ForceNoun, CueKind::TroopNoun]
+                .iter()
+                .any(|k| self.cue_at(lex, p, *k).is_some_and(|c| c.0 == j));
+            if head {
+                if let Some(m) = self.matches_at(p).find(|m| m.clitics.prep.is_some()) {
+                    return m.clitics.prep.map(String::from);
+                }
+                j = p;
+                continue;
+            }
+            break;
+        }
+        let p = j.checked_sub(1)?;
+        self.cue_at(lex, p, CueKind::Locative)
+            .filter(|c| c.0 == j)
+            .map(|_| self.text(p).to_string())
+    }
+}

@@ -1,0 +1,110 @@
+//! The entities one article refers to: gazetteer entries copied in on first
+//! use, and entities discovered in the text, each with the surface forms seen.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::lexicon::{LexEntity, Lexicon};
+use crate::model::{Entity, EntityKind};
+
+#[derive(Default)]
+pub struct EntityTable {
+    list: Vec<Entity>,
+    index: HashMap<String, usize>,
+    /// Lexicon index of each entity (None for discovered ones).
+    lex_index: Vec<Option<usize>>,
+}
+
+/// Builds the model entity of a gazetteer entry.
+pub fn entity_of(e: &LexEntity) -> Entity {
+    Entity {
+        id: e.id.clone(),
+        kind: e.kind.unwrap_or(EntityKind::Organisation),
+        label_ar: e.label_ar.clone(),
+        label_en: e.label_en.clone(),
+        alt_labels: e.alt_labels.clone(),
+        aliases: BTreeSet::new(),
+        wikidata: e.wikidata.clone(),
+        discovered: false,
+    }
+}
+
+impl EntityTable {
+    /// Index of the lexicon entity `li`, adding it on first use.
+    pub fn from_lexicon(&mut self, lex: &Lexicon, li: usize) -> usize {
+        let e = &lex.entities[li];
+        if let Some(&i) = self.index.get(&e.id) {
+            return i;
+        }
+        self.push(entity_of(e), Some(li))
+    }
+
+    /// Index of the lexicon entity with this id, if it exists.
+    pub fn by_lex_id(&mut self, lex: &Lexicon, id: &str) -> Option<usize> {
+        if let Some(&i) = self.index.get(id) {
+            return Some(i);
+        }
+        let li = lex.entities.iter().position(|e| e.id == id)?;
+        Some(self.from_lexicon(lex, li))
+    }
+
+    /// Index of a discovered entity; the id is derived from its normalized
+    /// name and kept apart from gazetteer ids.
+    pub fn discovered(&mut self, lex: &Lexicon, id: &str, kind: EntityKind, label: &str) -> usize {
+        let id = if lex.entity(id).is_some() {
+            format!("{id}-{}", kind.id())
+        } else {
+            id.to_string()
+        };
+        if let Some(&i) = self.index.get(&id) {
+            return i;
+        }
+        self.push(
+            Entity {
+                id,
+                kind,
+                label_ar: label.trim().to_string(),
+                label_en: None,
+                alt_labels: Vec::new(),
+                aliases: BTreeSet::new(),
+                wikidata: None,
+                discovered: true,
+            },
+            None,
+        )
+    }
+
+    fn push(&mut self, e: Entity, li: Option<usize>) -> usize {
+        let i = self.list.len();
+        self.index.insert(e.id.clone(), i);
+        self.list.push(e);
+        self.lex_index.push(li);
+        i
+    }
+
+    pub fn get(&self, i: usize) -> &Entity {
+        &self.list[i]
+    }
+
+    pub fn lex_entity<'a>(&self, lex: &'a Lexicon, i: usize) -> Option<&'a LexEntity> {
+        self.lex_index[i].map(|li| &lex.entities[li])
+    }
+
+    pub fn add_alias(&mut self, i: usize, surface: &str) {
+        let s = surface.trim();
+        if !s.is_empty() {
+            self.list[i].aliases.insert(s.to_string());
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn into_entities(self) -> Vec<Entity> {
+        self.list
+    }
+}

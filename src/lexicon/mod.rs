@@ -1,0 +1,346 @@
+//! The lexicon: entities, actions and cue words, read from Turtle data
+//! (`ontology.ttl` plus `lexicon/*.ttl`) so users extend kg without
+//! recompiling. See `lexicon/README.md` for the data format.
+
+pub mod morph;
+mod read;
+pub mod turtle;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{KgError, Result};
+use crate::model::{DateQualifier, EntityKind};
+pub use read::read_lexicon;
+
+/// Ontology namespace.
+pub const KG: &str = "https://kg.example/ontology#";
+/// Namespace of gazetteer entities in the lexicon files.
+pub const ENT: &str = "https://kg.example/id/entity/";
+
+/// The lexicon files compiled into the binary, used when no lexicon
+/// directory is given and `./lexicon` does not exist.
+pub const BUILTIN_ONTOLOGY: (&str, &str) = ("ontology.ttl", include_str!("../../ontology.ttl"));
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "lexicon/gazetteer.ttl",
+        include_str!("../../lexicon/gazetteer.ttl"),
+    ),
+    (
+        "lexicon/actions.ttl",
+        include_str!("../../lexicon/actions.ttl"),
+    ),
+    ("lexicon/cues.ttl", include_str!("../../lexicon/cues.ttl")),
+    ("lexicon/dates.ttl", include_str!("../../lexicon/dates.ttl")),
+];
+
+/// A gazetteer entry.
+#[derive(Clone, Debug, Default)]
+pub struct LexEntity {
+    pub id: String,
+    pub kind: Option<EntityKind>,
+    pub label_ar: String,
+    pub label_en: Option<String>,
+    /// Further labels: (text, language).
+    pub alt_labels: Vec<(String, String)>,
+    /// Labels matched only right after a head noun.
+    pub strict_labels: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub located_in: Vec<String>,
+    pub led_by: Vec<String>,
+    pub part_of: Vec<String>,
+    pub country: Vec<String>,
+    pub metonym_for: Option<String>,
+    pub position_en: Option<String>,
+    pub position_ar: Option<String>,
+    pub position_of: Option<String>,
+    pub wikidata: Option<String>,
+}
+
+/// What a trigger's direct object or genitive complement denotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ObjectRole {
+    Actor,
+    Place,
+    Target,
+}
+
+impl ObjectRole {
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "actor" => Some(ObjectRole::Actor),
+            "place" => Some(ObjectRole::Place),
+            "target" => Some(ObjectRole::Target),
+            _ => None,
+        }
+    }
+}
+
+/// How a lexicon word inflects; decides the forms generated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordForm {
+    /// A verb: past and present third person masculine singular.
+    Verb { past: String, present: String },
+    /// A noun (verbal noun): possessive suffixes, plural, dual.
+    Noun(String),
+    /// An adjective or participle: gender and number.
+    Adjective(String),
+    /// A fixed word or phrase; only proclitics on its first word.
+    Phrase(String),
+}
+
+/// A trigger word of an action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    pub form: WordForm,
+    /// What the direct object or genitive denotes (overrides the action's).
+    pub object: Option<ObjectRole>,
+    /// What the grammatical subject denotes when it is not the actor (تسلّم).
+    pub subject: Option<ObjectRole>,
+    /// Normalized words of which one must occur in the trigger's clause.
+    pub needs: Vec<String>,
+}
+
+/// An action (withdraw, deploy …) with its codes, roles and triggers.
+#[derive(Clone, Debug, Default)]
+pub struct ActionDef {
+    pub id: String,
+    pub class_iri: String,
+    pub label_en: String,
+    pub label_ar: Option<String>,
+    pub cameo: Option<String>,
+    pub cameo_planned: Option<String>,
+    pub plover: Option<String>,
+    /// Prepositions (normalized) whose object is the place.
+    pub place_preps: Vec<String>,
+    /// Prepositions whose object is the target.
+    pub target_preps: Vec<String>,
+    /// Default meaning of the direct object / genitive.
+    pub object: Option<ObjectRole>,
+    /// Status of a base after this action (for timelines).
+    pub base_status: Option<String>,
+    pub triggers: Vec<Trigger>,
+}
+
+/// Closed set of cue classes (`kg:NegationCue` …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CueKind {
+    Negation,
+    Planned,
+    Hypothetical,
+    Speech,
+    Denial,
+    Source,
+    Complementizer,
+    Title,
+    HeadNoun,
+    TroopNoun,
+    ForceNoun,
+    NumberWord,
+    Month,
+    Weekday,
+    RelativeDay,
+    RelativePeriod,
+    DateQualifier,
+    Locative,
+    ClauseBoundary,
+    StopWord,
+    RelativeModifier,
+    YearWord,
+    Quantity,
+    LedBy,
+}
+
+impl CueKind {
+    pub const ALL: &'static [(CueKind, &'static str)] = &[
+        (CueKind::Negation, "NegationCue"),
+        (CueKind::Planned, "PlannedCue"),
+        (CueKind::Hypothetical, "HypotheticalCue"),
+        (CueKind::Speech, "SpeechVerb"),
+        (CueKind::Denial, "DenialVerb"),
+        (CueKind::Source, "SourceCue"),
+        (CueKind::Complementizer, "Complementizer"),
+        (CueKind::Title, "Title"),
+        (CueKind::HeadNoun, "HeadNoun"),
+        (CueKind::TroopNoun, "TroopNoun"),
+        (CueKind::ForceNoun, "ForceNoun"),
+        (CueKind::NumberWord, "NumberWord"),
+        (CueKind::Month, "Month"),
+        (CueKind::Weekday, "Weekday"),
+        (CueKind::RelativeDay, "RelativeDay"),
+        (CueKind::RelativePeriod, "RelativePeriod"),
+        (CueKind::DateQualifier, "DateQualifierCue"),
+        (CueKind::Locative, "LocativePreposition"),
+        (CueKind::ClauseBoundary, "ClauseBoundary"),
+        (CueKind::StopWord, "StopWord"),
+        (CueKind::RelativeModifier, "RelativeModifier"),
+        (CueKind::YearWord, "YearWord"),
+        (CueKind::Quantity, "QuantityWord"),
+        (CueKind::LedBy, "LedByCue"),
+    ];
+
+    pub fn from_class_name(s: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, n)| *n == s).map(|(k, _)| *k)
+    }
+}
+
+/// Unit of a relative period (الشهر الماضي).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimeUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What a relative expression counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Anchor {
+    /// The article's publication date.
+    #[default]
+    Publication,
+    /// A date already given in the sentence (العام التالي).
+    Context,
+}
+
+/// A cue: a function word or phrase with a grammatical or temporal meaning.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub id: String,
+    pub kind: CueKind,
+    pub label_en: Option<String>,
+    pub label_ar: Option<String>,
+    pub forms: Vec<WordForm>,
+    /// Forms that are also common words: they count only in a strict context
+    /// (a month name next to a number).
+    pub strict_forms: Vec<String>,
+    /// Month number, weekday (0 = Monday), day offset, period offset, or multiplier.
+    pub number: Option<i64>,
+    pub introduces: Option<EntityKind>,
+    pub qualifier: Option<DateQualifier>,
+    pub unit: Option<TimeUnit>,
+    pub anchor: Anchor,
+}
+
+/// The loaded lexicon.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub entities: Vec<LexEntity>,
+    pub actions: Vec<ActionDef>,
+    pub cues: Vec<Cue>,
+    entity_index: HashMap<String, usize>,
+    action_index: HashMap<String, usize>,
+    /// Where the data came from, for messages.
+    pub sources: Vec<PathBuf>,
+}
+
+/// Action ids every lexicon must define (the CSV contract).
+pub const REQUIRED_ACTIONS: &[&str] = &[
+    "withdraw",
+    "remain",
+    "deploy",
+    "reposition",
+    "handover",
+    "end-mission",
+    "transition",
+    "agree",
+    "announce",
+    "negotiate",
+    "attack",
+    "invade",
+];
+
+impl Lexicon {
+    pub fn new(
+        entities: Vec<LexEntity>,
+        actions: Vec<ActionDef>,
+        cues: Vec<Cue>,
+        sources: Vec<PathBuf>,
+    ) -> Self {
+        let entity_index = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let action_index = actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        Lexicon {
+            entities,
+            actions,
+            cues,
+            entity_index,
+            action_index,
+            sources,
+        }
+    }
+
+    /// The lexicon compiled into the binary.
+    pub fn builtin() -> Result<Self> {
+        let mut files: Vec<(PathBuf, Vec<u8>)> = vec![(
+            PathBuf::from(BUILTIN_ONTOLOGY.0),
+            BUILTIN_ONTOLOGY.1.as_bytes().to_vec(),
+        )];
+        files.extend(
+            BUILTIN_FILES
+                .iter()
+                .map(|(p, d)| (PathBuf::from(p), d.as_bytes().to_vec())),
+        );
+        read_lexicon(&files)
+    }
+
+    /// Loads the ontology file and every `*.ttl` file of `dir` (sorted by name).
+    pub fn from_paths(ontology: Option<&Path>, dirs: &[PathBuf]) -> Result<Self> {
+        let mut files = Vec::new();
+        match ontology {
+            Some(p) => files.push((
+                p.to_path_buf(),
+                std::fs::read(p).map_err(|e| KgError::io(p, e))?,
+            )),
+            None => files.push((
+                PathBuf::from(BUILTIN_ONTOLOGY.0),
+                BUILTIN_ONTOLOGY.1.as_bytes().to_vec(),
+            )),
+        }
+        for dir in dirs {
+            if dir.is_file() {
+                files.push((
+                    dir.clone(),
+                    std::fs::read(dir).map_err(|e| KgError::io(dir, e))?,
+                ));
+                continue;
+            }
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+                .map_err(|e| KgError::io(dir, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ttl"))
+                .collect();
+            paths.sort();
+            if paths.is_empty() {
+                return Err(KgError::Lexicon {
+                    path: dir.clone(),
+                    message: "no .ttl files in the lexicon directory".into(),
+                });
+            }
+            for p in paths {
+                let data = std::fs::read(&p).map_err(|e| KgError::io(&p, e))?;
+                files.push((p, data));
+            }
+        }
+        read_lexicon(&files)
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&LexEntity> {
+        self.entity_index.get(id).map(|&i| &self.entities[i])
+    }
+
+    pub fn action(&self, id: &str) -> Option<&ActionDef> {
+        self.action_index.get(id).map(|&i| &self.actions[i])
+    }
+
+    pub fn cues_of(&self, kind: CueKind) -> impl Iterator<Item = &Cue> {
+        self.cues.iter().filter(move |c| c.kind == kind)
+    }
+}

@@ -1,0 +1,178 @@
+//! Generates the inflected forms of lexicon words, so the data lists a verb
+//! once (`انسحب|ينسحب`) and the matcher knows `انسحبت، انسحبوا، ستنسحب،
+//! ينسحبون …`. Forms are generated on normalized text (ة→ه, ى→ي, أ→ا).
+//!
+//! Proclitics (و ف ب ل ك ال س) are NOT generated here: the matcher strips
+//! them at match time, so they stay in the text and the span.
+
+/// Part of speech of a generated form; decides which proclitics it accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Pos {
+    /// Perfect verb (accepts و ف ل and قد is separate).
+    Past,
+    /// Imperfect verb (accepts و ف ل and the future prefix س).
+    Present,
+    /// Noun or adjective (accepts و ف ب ل ك and the article ال).
+    Noun,
+    /// Proper name (accepts و ف ب ل ك; ال only where the name lacks it).
+    Name,
+    /// Function word or fixed phrase (accepts و ف).
+    Particle,
+}
+
+const OBJECT_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا", "كم"];
+const NOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا", "كم", "ي"];
+
+/// Forms of a verb given its past and present third-person masculine singular
+/// (normalized): all persons, numbers and object pronouns. Returns
+/// `(form, pos)` pairs; duplicates are possible and harmless.
+pub fn verb_forms(past: &str, present: &str, out: &mut Vec<(String, Pos)>) {
+    // Perfect.
+    let mut pasts = vec![past.to_string()];
+    let past_stem: &str = past.strip_suffix(['ي', 'ا']).unwrap_or(past);
+    let defective = past_stem.len() != past.len();
+    for suf in ["ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن"] {
+        pasts.push(format!("{past}{suf}"));
+        if defective {
+            pasts.push(format!("{past_stem}{suf}"));
+        }
+    }
+    if defective {
+        // أعطى → أعطوا/أعطت; قضى → قضوا
+        pasts.push(format!("{past_stem}وا"));
+        pasts.push(format!("{past_stem}ت"));
+    }
+    for p in &pasts {
+        out.push((p.clone(), Pos::Past));
+        for o in OBJECT_SUFFIXES {
+            out.push((format!("{p}{o}"), Pos::Past));
+        }
+        // -وا + object pronoun drops the alef: سحبوه
+        if let Some(s) = p.strip_suffix("وا") {
+            for o in OBJECT_SUFFIXES {
+                out.push((format!("{s}و{o}"), Pos::Past));
+            }
+        }
+    }
+    // Imperfect: present is ي + stem.
+    let Some(stem) = present.strip_prefix('ي') else {
+        out.push((present.to_string(), Pos::Present));
+        return;
+    };
+    let stem_short: &str = stem.strip_suffix(['ي', 'ا', 'و']).unwrap_or(stem);
+    for prefix in ["ي", "ت", "ن", "ا"] {
+        let base = format!("{prefix}{stem}");
+        let mut bases = vec![base.clone()];
+        for suf in ["ون", "ان", "ين", "وا", "ن", "ا"] {
+            bases.push(format!("{base}{suf}"));
+            if stem_short.len() != stem.len() {
+                bases.push(format!("{prefix}{stem_short}{suf}"));
+            }
+        }
+        for b in bases {
+            for o in OBJECT_SUFFIXES {
+                out.push((format!("{b}{o}"), Pos::Present));
+            }
+            if let Some(s) = b.strip_suffix("ون") {
+                for o in OBJECT_SUFFIXES {
+                    out.push((format!("{s}و{o}"), Pos::Present));
+                }
+            }
+            out.push((b, Pos::Present));
+        }
+    }
+}
+
+/// Forms of a noun (a verbal noun, usually): with possessive suffixes,
+/// ة → ت before a suffix, sound feminine plural and dual.
+pub fn noun_forms(noun: &str, out: &mut Vec<(String, Pos)>) {
+    let mut bases = vec![noun.to_string()];
+    if let Some(stem) = noun.strip_suffix('ه') {
+        // مغادرة (normalized مغادره) → مغادرات، مغادرتها
+        bases.push(format!("{stem}ات"));
+        bases.push(format!("{stem}تان"));
+        bases.push(format!("{stem}تين"));
+        for s in NOUN_SUFFIXES {
+            out.push((format!("{stem}ت{s}"), Pos::Noun));
+        }
+    } else {
+        bases.push(format!("{noun}ات"));
+        bases.push(format!("{noun}ان"));
+        bases.push(format!("{noun}ين"));
+    }
+    for b in bases {
+        for s in NOUN_SUFFIXES {
+            out.push((format!("{b}{s}"), Pos::Noun));
+        }
+        out.push((b, Pos::Noun));
+    }
+}
+
+/// Forms of an adjective or participle given its masculine singular
+/// (منسحب، متمركز): feminine, plurals, duals.
+pub fn adjective_forms(adj: &str, out: &mut Vec<(String, Pos)>) {
+    out.push((adj.to_string(), Pos::Noun));
+    for suf in ["ه", "ون", "ين", "ات", "ان", "تان", "تين"] {
+        out.push((format!("{adj}{suf}"), Pos::Noun));
+    }
+}
+
+/// Forms of a nationality adjective (nisba) given its masculine singular
+/// ending in ي (أمريكي): أمريكية، أمريكيون، أمريكيين، أمريكيات، أمريكيان …
+pub fn demonym_forms(demonym: &str, out: &mut Vec<String>) {
+    out.push(demonym.to_string());
+    for suf in ["ه", "ون", "ين", "ات", "ان", "تان", "تين"] {
+        out.push(format!("{demonym}{suf}"));
+    }
+    // أمريكي → أمريكيو (construct plural)
+    out.push(format!("{demonym}و"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize_str;
+
+    fn has(forms: &[(String, Pos)], f: &str) -> bool {
+        let f = normalize_str(f);
+        forms.iter().any(|(x, _)| *x == f)
+    }
+
+    #[test]
+    fn conjugates() {
+        let mut v = Vec::new();
+        verb_forms(&normalize_str("انسحب"), &normalize_str("ينسحب"), &mut v);
+        for f in [
+            "انسحبت",
+            "انسحبوا",
+            "تنسحب",
+            "ينسحبون",
+            "ننسحب",
+            "انسحب",
+            "تنسحبان",
+        ] {
+            assert!(has(&v, f), "{f}");
+        }
+        let mut v = Vec::new();
+        verb_forms(&normalize_str("سحب"), &normalize_str("يسحب"), &mut v);
+        assert!(has(&v, "سحبها") && has(&v, "يسحبون") && has(&v, "سحبوه"));
+        let mut v = Vec::new();
+        verb_forms(&normalize_str("أخلى"), &normalize_str("يخلي"), &mut v);
+        assert!(has(&v, "أخلت") && has(&v, "أخلوا") && has(&v, "يخلون"));
+    }
+
+    #[test]
+    fn nouns_and_demonyms() {
+        let mut v = Vec::new();
+        noun_forms(&normalize_str("مغادرة"), &mut v);
+        assert!(has(&v, "مغادرتها") && has(&v, "مغادرة"));
+        let mut v = Vec::new();
+        noun_forms(&normalize_str("انسحاب"), &mut v);
+        assert!(has(&v, "انسحابها") && has(&v, "انسحابات"));
+        let mut d = Vec::new();
+        demonym_forms(&normalize_str("أمريكي"), &mut d);
+        for f in ["امريكيه", "امريكيين", "امريكيون"] {
+            assert!(d.contains(&f.to_string()), "{f}");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Namespaces, prefixes and the IRI scheme of kg's RDF.
+//!
+//! IRIs are content-based: an entity's IRI is `{base}entity/{id}`, a merged
+//! event's `{base}event/{id}`, a mention's `{base}mention/{id}`, an
+//! article's `{base}article/{id}` and its named graph `{base}graph/{id}`.
+//! The same fact from the same text always gets the same IRI, so graphs
+//! built on different machines merge without duplicates.
+
+use oxigraph::model::{Literal, NamedNode};
+
+use crate::error::KgError;
+
+pub const KG: &str = crate::lexicon::KG;
+pub const SEM: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/";
+pub const TIME: &str = "http://www.w3.org/2006/time#";
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const OA: &str = "http://www.w3.org/ns/oa#";
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const WD: &str = "http://www.wikidata.org/entity/";
+
+/// Default base IRI for kg's resources.
+pub const DEFAULT_BASE: &str = "https://kg.example/id/";
+
+/// Prefixes written in Turtle, TriG and JSON-LD (the base's own prefixes are added).
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("kg", KG),
+    ("sem", SEM),
+    ("time", TIME),
+    ("prov", PROV),
+    ("oa", OA),
+    ("skos", SKOS),
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("owl", OWL),
+    ("xsd", XSD),
+    ("dcterms", DCTERMS),
+    ("wd", WD),
+];
+
+pub fn nn(ns: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ns}{local}"))
+}
+
+pub fn kg(local: &str) -> NamedNode {
+    nn(KG, local)
+}
+
+pub fn rdf_type() -> NamedNode {
+    nn(RDF, "type")
+}
+
+pub fn lit_ar(s: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(s, "ar")
+}
+
+pub fn lit_en(s: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(s, "en")
+}
+
+pub fn lit_int(n: u64) -> Literal {
+    Literal::new_typed_literal(n.to_string(), nn(XSD, "integer"))
+}
+
+pub fn lit_bool(b: bool) -> Literal {
+    Literal::new_typed_literal(if b { "true" } else { "false" }, nn(XSD, "boolean"))
+}
+
+/// Percent-encodes an id for use as an IRI path segment.
+pub fn segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The IRI scheme under one base.
+#[derive(Clone, Debug)]
+pub struct Iris {
+    pub base: String,
+}
+
+impl Iris {
+    /// Checks the base IRI (it must be absolute and end with `/` or `#`).
+    pub fn new(base: &str) -> Result<Self, KgError> {
+        if !(base.ends_with('/') || base.ends_with('#')) {
+            return Err(KgError::Invalid(format!(
+                "base IRI `{base}` must end with `/` or `#`"
+            )));
+        }
+        NamedNode::new(format!("{base}x"))
+            .map_err(|e| KgError::Invalid(format!("base IRI `{base}` is not a valid IRI: {e}")))?;
+        Ok(Iris {
+            base: base.to_string(),
+        })
+    }
+
+    fn make(&self, kind: &str, id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{kind}/{}", self.base, segment(id)))
+    }
+    pub fn entity(&self, id: &str) -> NamedNode {
+        self.make("entity", id)
+    }
+    pub fn event(&self, id: &str) -> NamedNode {
+        self.make("event", id)
+    }
+    pub fn mention(&self, id: &str) -> NamedNode {
+        self.make("mention", id)
+    }
+    pub fn article(&self, id: &str) -> NamedNode {
+        self.make("article", id)
+    }
+    pub fn article_graph(&self, id: &str) -> NamedNode {
+        self.make("graph", id)
+    }
+    pub fn graph(&self, name: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}graph/{name}", self.base))
+    }
+    pub fn time(&self, key: &str) -> NamedNode {
+        self.make("time", key)
+    }
+    pub fn statement(&self, id: &str) -> NamedNode {
+        self.make("statement", id)
+    }
+    /// Prefixes for the base's own namespaces.
+    pub fn prefixes(&self) -> Vec<(String, String)> {
+        ["entity", "event", "mention", "article", "graph", "time"]
+            .iter()
+            .map(|k| (k.to_string(), format!("{}{k}/", self.base)))
+            .collect()
+    }
+}
