@@ -49,7 +49,7 @@ impl Clitics {
     fn accepted_by(&self, pos: Pos) -> bool {
         match pos {
             Pos::Name => !self.future && !self.article,
-            Pos::Noun => !self.future,
+            Pos::Noun | Pos::Adjective => !self.future,
             Pos::Past => !self.future && self.prep.is_none() && !self.article,
             Pos::Present => matches!(self.prep, None | Some('ل')) && !self.article,
             Pos::Particle => !self.future && !self.article && self.prep.is_none(),

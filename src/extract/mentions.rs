@@ -153,7 +153,12 @@ pub fn discover(
     let mut added: Vec<Ment> = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        if let Some((end, cue, _)) = s.cue_at(lex, i, CueKind::HeadNoun) {
+        // A head noun introduces a name only in construct, without ال
+        // (قاعدة عين الأسد، وزارة الخارجية); "الحكومة تعمل" has no name.
+        if let Some((end, cue, clitics)) = s.cue_at(lex, i, CueKind::HeadNoun)
+            && !clitics.article
+            && !s.text(i).starts_with("ال")
+        {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
             let (ns, ne) = name_span(s, lex, end);
             if ne > ns && !added.iter().any(|m| m.start < ne && ns < m.end) {

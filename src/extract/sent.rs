@@ -154,9 +154,17 @@ impl<'a> Sent<'a> {
                 j = p;
                 continue;
             }
+            // Skip a head noun of a place, or a force noun (من قاعدة عين الأسد،
+            // على القوات الأمريكية) — not any head noun (بقيادة الولايات المتحدة).
             let head = [CueKind::HeadNoun, CueKind::ForceNoun, CueKind::TroopNoun]
                 .iter()
-                .any(|k| self.cue_at(lex, p, *k).is_some_and(|c| c.0 == j));
+                .any(|k| {
+                    self.cue_at(lex, p, *k).is_some_and(|c| {
+                        c.0 == j
+                            && (*k != CueKind::HeadNoun
+                                || lex.cues[c.1].introduces.is_some_and(|e| e.is_place()))
+                    })
+                });
             if head {
                 if let Some(m) = self.matches_at(p).find(|m| m.clitics.prep.is_some()) {
                     return m.clitics.prep.map(String::from);

@@ -119,6 +119,9 @@ pub struct ActionDef {
     pub object: Option<ObjectRole>,
     /// Status of a base after this action (for timelines).
     pub base_status: Option<String>,
+    /// Parties act together (agree, negotiate, meet): "بين X و Y" gives
+    /// actors, "مع X" the counterpart.
+    pub symmetric: bool,
     pub triggers: Vec<Trigger>,
 }
 
@@ -149,6 +152,8 @@ pub enum CueKind {
     YearWord,
     Quantity,
     LedBy,
+    Between,
+    With,
 }
 
 impl CueKind {
@@ -177,6 +182,8 @@ impl CueKind {
         (CueKind::YearWord, "YearWord"),
         (CueKind::Quantity, "QuantityWord"),
         (CueKind::LedBy, "LedByCue"),
+        (CueKind::Between, "BetweenCue"),
+        (CueKind::With, "WithCue"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {

@@ -12,8 +12,10 @@ pub enum Pos {
     Past,
     /// Imperfect verb (accepts و ف ل and the future prefix س).
     Present,
-    /// Noun or adjective (accepts و ف ب ل ك and the article ال).
+    /// Noun (accepts و ف ب ل ك and the article ال).
     Noun,
+    /// Adjective or participle: modifies the noun before it (accepts like a noun).
+    Adjective,
     /// Proper name (accepts و ف ب ل ك; ال only where the name lacks it).
     Name,
     /// Function word or fixed phrase (accepts و ف).
@@ -111,9 +113,9 @@ pub fn noun_forms(noun: &str, out: &mut Vec<(String, Pos)>) {
 /// Forms of an adjective or participle given its masculine singular
 /// (منسحب، متمركز): feminine, plurals, duals.
 pub fn adjective_forms(adj: &str, out: &mut Vec<(String, Pos)>) {
-    out.push((adj.to_string(), Pos::Noun));
+    out.push((adj.to_string(), Pos::Adjective));
     for suf in ["ه", "ون", "ين", "ات", "ان", "تان", "تين"] {
-        out.push((format!("{adj}{suf}"), Pos::Noun));
+        out.push((format!("{adj}{suf}"), Pos::Adjective));
     }
 }
 

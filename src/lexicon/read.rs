@@ -314,6 +314,7 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
                 .collect(),
             object,
             base_status: one("baseStatus"),
+            symmetric: one("symmetric").as_deref() == Some("true"),
             triggers,
             id,
         });

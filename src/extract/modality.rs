@@ -1,0 +1,185 @@
+//! Polarity, modality and attribution of event mentions, orthogonal to the
+//! action.
+//!
+//! - Polarity: a negation cue shortly before the trigger (لا تمثل انسحاباً،
+//!   لن تنسحب، عدم الانسحاب), or a denial verb governing the clause (نفى أن).
+//! - Modality: hypothetical with a possibility or condition cue (قد +
+//!   present, ربما، إذا، يتيح); planned with the future prefix, a future or
+//!   plan cue (سوف، من المقرر، خطة، تعتزم، سيتم), or (in `events`) a
+//!   resolved date after the publication date.
+//! - Attribution: the speaker of a speech verb (قال/أكد/ذكرت … أن), the
+//!   source of بحسب/وفق/نقلا عن, or, for "وأضاف:" with no subject, the
+//!   article's last speaker.
+
+use super::events::ArticleState;
+use super::nps::Ctx;
+use super::table::EntityTable;
+use crate::lexicon::CueKind;
+use crate::lexicon::morph::Pos;
+use crate::matcher::Match;
+use crate::model::{EntityKind, Modality, Polarity};
+
+/// A speech verb or source phrase of a sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct Speaker {
+    /// Token where the verb or phrase starts.
+    pub verb: usize,
+    pub entity: Option<usize>,
+    /// It also covers what comes before it (“…”، قال أوستن; …، بحسب المصادر).
+    pub after: bool,
+}
+
+/// Polarity of the trigger starting at token `t0`.
+pub fn polarity(cx: &Ctx, t0: usize) -> Polarity {
+    let s = cx.s;
+    for k in (t0.saturating_sub(4)..t0).rev() {
+        if cx.is_boundary(k) {
+            break;
+        }
+        if s.cue_covering(cx.lex, k, CueKind::Negation).is_some() {
+            return Polarity::Negative;
+        }
+    }
+    // نفى … أن …: a denial verb governs the clause after it.
+    for k in (0..t0).rev() {
+        if s.has_cue(cx.lex, k, CueKind::Denial)
+            && s.matches_at(k)
+                .any(|m| matches!(m.payload.pos, Pos::Past | Pos::Present))
+        {
+            return Polarity::Negative;
+        }
+        if s.has_cue(cx.lex, k, CueKind::ClauseBoundary) {
+            break;
+        }
+    }
+    Polarity::Positive
+}
+
+/// Modality of a trigger from the cues before it.
+pub fn modality(cx: &Ctx, m: &Match) -> Modality {
+    let s = cx.s;
+    let t0 = m.start;
+    for k in (t0.saturating_sub(6)..t0).rev() {
+        if cx.is_boundary(k) {
+            break;
+        }
+        if let Some((e, _, _)) = s.cue_at(cx.lex, k, CueKind::Hypothetical) {
+            // قد + past means "already": only قد + present is a possibility.
+            let qad = s.text(k) == "قد";
+            let next_present = s.matches_at(e).any(|x| x.payload.pos == Pos::Present)
+                || (e < s.len() && s.text(e).starts_with(['ي', 'ت', 'ن']));
+            if !qad || next_present {
+                return Modality::Hypothetical;
+            }
+        }
+    }
+    if m.clitics.future {
+        return Modality::Planned;
+    }
+    for k in (t0.saturating_sub(8)..t0).rev() {
+        if cx.is_boundary(k) && !matches!(s.text(k), "،" | ",") {
+            break;
+        }
+        if s.has_cue(cx.lex, k, CueKind::Planned)
+            || s.matches_at(k)
+                .any(|x| x.clitics.future && x.payload.pos == Pos::Present)
+        {
+            return Modality::Planned;
+        }
+    }
+    Modality::Asserted
+}
+
+/// The speech verbs and source phrases of a sentence with their speakers.
+/// Updates the article's last speaker.
+pub fn speakers(cx: &Ctx, table: &mut EntityTable, state: &mut ArticleState) -> Vec<Speaker> {
+    let s = cx.s;
+    let mut out = Vec::new();
+    let closing_quote_before =
+        |i: usize| (i.saturating_sub(2)..i).any(|k| matches!(s.text(k), "”" | "»" | "\""));
+    for i in 0..s.len() {
+        if let Some((end, _, _)) = s.cue_at(cx.lex, i, CueKind::Source) {
+            let entity = cx
+                .np_at(end)
+                .or_else(|| cx.np_at(end + 1))
+                .and_then(|np| speaker_entity(cx, table, np));
+            out.push(Speaker {
+                verb: i,
+                entity,
+                after: true,
+            });
+            continue;
+        }
+        let Some((end, _, _)) = s
+            .cue_at(cx.lex, i, CueKind::Speech)
+            .or_else(|| s.cue_at(cx.lex, i, CueKind::Denial))
+        else {
+            continue;
+        };
+        // A verb, not a noun use (إعلان، بيان are nouns).
+        if !s
+            .matches_at(i)
+            .any(|m| matches!(m.payload.pos, Pos::Past | Pos::Present) && m.end == end)
+        {
+            continue;
+        }
+        let mut entity = None;
+        let mut explicit = false;
+        let mut k = end;
+        while k < s.len() && k < end + 4 {
+            if s.is_punct(k) || s.has_cue(cx.lex, k, CueKind::Complementizer) {
+                break;
+            }
+            if let Some(np) = cx.np_at(k) {
+                if s.preposition_before(cx.lex, np.start).is_none() {
+                    entity = speaker_entity(cx, table, np);
+                    explicit = true;
+                    break;
+                }
+                k = np.end;
+                continue;
+            }
+            // A noun subject kg does not know (المصادر، مسؤولون) is still a subject.
+            if k == end
+                && !s.has_cue(cx.lex, k, CueKind::StopWord)
+                && !s.has_cue(cx.lex, k, CueKind::Locative)
+                && !s.has_cue(cx.lex, k, CueKind::RelativeDay)
+            {
+                explicit = true;
+            }
+            k += 1;
+        }
+        if entity.is_none() && !explicit {
+            // SVO ("واشنطن … أعلنت"), else the last speaker ("وأضاف:").
+            entity = (i.saturating_sub(6)..i)
+                .rev()
+                .find_map(|k| {
+                    cx.np_at(k)
+                        .filter(|np| {
+                            np.end <= i && s.preposition_before(cx.lex, np.start).is_none()
+                        })
+                        .and_then(|np| speaker_entity(cx, table, np))
+                })
+                .or(state.last_speaker);
+        }
+        if entity.is_some() {
+            state.last_speaker = entity;
+        }
+        out.push(Speaker {
+            verb: i,
+            entity,
+            after: closing_quote_before(i),
+        });
+    }
+    out
+}
+
+fn speaker_entity(cx: &Ctx, table: &mut EntityTable, np: super::nps::Np) -> Option<usize> {
+    let m = cx.ment(np).clone();
+    let kind = table.get(m.entity).kind;
+    if m.adjectival || m.role_only || kind.can_speak() {
+        return Some(m.entity);
+    }
+    cx.as_actor(table, np)
+        .filter(|e| table.get(*e).kind != EntityKind::MilitaryBase)
+}

@@ -1,0 +1,294 @@
+//! Noun phrases that denote entities, and their groups: what the roles of
+//! an event are read from.
+//!
+//! A noun phrase is an entity mention, possibly behind a quantity (المئات
+//! من، نحو 2500) or a force noun (قوات التحالف، جنود أمريكيين). A group is a
+//! phrase and the phrases coordinated with it by و (or a dash between
+//! nationality adjectives: أمريكي – عراقي), with the preposition that
+//! governs the first one. A nationality adjective is a phrase only where it
+//! qualifies forces, troops, a title or an event noun (القوات الأمريكية،
+//! الانسحاب الأمريكي), not any noun (الفصائل العراقية is not Iraq).
+
+use super::sent::{Ment, Sent};
+use super::table::EntityTable;
+use crate::lexicon::{CueKind, Lexicon};
+use crate::matcher::Target;
+
+pub struct Ctx<'a, 'b> {
+    pub s: &'a Sent<'b>,
+    pub lex: &'a Lexicon,
+}
+
+/// A noun phrase: tokens `start..end`, denoting mention `ment` of the sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub ment: usize,
+}
+
+/// Coordinated noun phrases and the preposition governing them.
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub nps: Vec<Np>,
+    pub prep: Option<String>,
+}
+
+impl Group {
+    pub fn end(&self) -> usize {
+        self.nps.last().map_or(0, |n| n.end)
+    }
+}
+
+/// A subject candidate before a verb; `adjacent` when only function words separate them.
+pub struct Before {
+    pub group: Group,
+    pub adjacent: bool,
+}
+
+const QUOTES_OPEN: &[&str] = &["\"", "“", "«"];
+const DASHES: &[&str] = &["-", "–", "—"];
+
+impl Ctx<'_, '_> {
+    pub fn ment(&self, np: Np) -> &Ment {
+        &self.s.ments[np.ment]
+    }
+
+    fn ment_index_at(&self, i: usize) -> Option<usize> {
+        let k = self.s.ments.partition_point(|m| m.end <= i);
+        self.s.ments.get(k).filter(|m| m.start == i).map(|_| k)
+    }
+
+    fn ends_cue(&self, end: usize, kinds: &[CueKind]) -> bool {
+        (end.saturating_sub(4)..end).any(|h| {
+            kinds
+                .iter()
+                .any(|k| self.s.cue_at(self.lex, h, *k).is_some_and(|c| c.0 == end))
+        })
+    }
+
+    /// Whether a nationality adjective at `i` qualifies something that can act.
+    fn adjective_ok(&self, i: usize) -> bool {
+        let s = self.s;
+        let mut p = i;
+        while p > 0 && (DASHES.contains(&s.text(p - 1)) || s.text(p - 1) == "و") {
+            p -= 1;
+        }
+        if p == 0 {
+            return false;
+        }
+        if p < i || s.starts_with_conj(i) {
+            // A conjunct of another nationality adjective (فرنسية وأسترالية).
+            if s.ment_at(p - 1).is_some_and(|m| m.adjectival) {
+                return true;
+            }
+        }
+        if self.ends_cue(p, &[CueKind::ForceNoun, CueKind::TroopNoun, CueKind::Title]) {
+            return true;
+        }
+        s.matches
+            .iter()
+            .any(|m| m.end == p && matches!(m.payload.target, Target::Trigger { .. }))
+    }
+
+    /// The entity noun phrase starting at `i`.
+    pub fn np_at(&self, i: usize) -> Option<Np> {
+        let s = self.s;
+        let mut j = i;
+        for _ in 0..4 {
+            if let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::Quantity) {
+                j = if s.text(e) == "من" { e + 1 } else { e };
+            } else if s.is_number(j) {
+                j += 1;
+            } else if let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::NumberWord) {
+                j = e;
+            } else {
+                break;
+            }
+        }
+        if let Some(k) = self.ment_index_at(j) {
+            if s.ments[k].adjectival && !self.adjective_ok(j) {
+                return None;
+            }
+            return Some(Np {
+                start: i,
+                end: s.ments[k].end,
+                ment: k,
+            });
+        }
+        let force = [CueKind::ForceNoun, CueKind::TroopNoun]
+            .iter()
+            .find_map(|k| s.cue_at(self.lex, j, *k))?;
+        let mut k = force.0;
+        // One adjective between the force noun and its nationality (قوات خاصة أمريكية).
+        if self.ment_index_at(k).is_none()
+            && k + 1 < s.len()
+            && !s.is_punct(k)
+            && s.cue_at(self.lex, k, CueKind::Locative).is_none()
+        {
+            k += 1;
+        }
+        let m = self.ment_index_at(k)?;
+        if s.ments[m].adjectival
+            && !self.ends_cue(force.0, &[CueKind::ForceNoun, CueKind::TroopNoun])
+        {
+            return None;
+        }
+        Some(Np {
+            start: i,
+            end: s.ments[m].end,
+            ment: m,
+        })
+    }
+
+    /// `np` and the phrases coordinated with it.
+    pub fn coordinated(&self, np: Np) -> Vec<Np> {
+        let s = self.s;
+        let mut out = vec![np];
+        let mut last = np;
+        while last.end < s.len() {
+            let k = last.end;
+            let k = if s.text(k) == "و"
+                || (DASHES.contains(&s.text(k)) && self.ment(last).adjectival)
+            {
+                k + 1
+            } else if s.starts_with_conj(k) {
+                k
+            } else {
+                break;
+            };
+            match self.np_at(k) {
+                Some(n) => {
+                    out.push(n);
+                    last = n;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// The groups of noun phrases in tokens `from..to`, in order.
+    pub fn groups(&self, from: usize, to: usize) -> Vec<Group> {
+        let mut out = Vec::new();
+        let mut k = from;
+        while k < to {
+            match self.np_at(k) {
+                Some(np) => {
+                    let nps: Vec<Np> = self
+                        .coordinated(np)
+                        .into_iter()
+                        .take_while(|n| n.end <= to.max(np.end))
+                        .collect();
+                    let prep = self.s.preposition_before(self.lex, np.start);
+                    k = nps.last().map_or(k + 1, |n| n.end);
+                    out.push(Group { nps, prep });
+                }
+                None => k += 1,
+            }
+        }
+        out
+    }
+
+    /// The subject candidate before `t0` in tokens `left..t0`: the last group
+    /// without a preposition that can act.
+    pub fn subject_before(&self, table: &EntityTable, left: usize, t0: usize) -> Option<Before> {
+        let group = self
+            .groups(left, t0)
+            .into_iter()
+            .rev()
+            .find(|g| g.prep.is_none() && self.group_can_act(table, g))?;
+        let skippable = [
+            CueKind::Negation,
+            CueKind::Planned,
+            CueKind::Hypothetical,
+            CueKind::StopWord,
+            CueKind::Complementizer,
+        ];
+        let adjacent = (group.end()..t0).all(|k| {
+            skippable
+                .iter()
+                .any(|c| self.s.cue_covering(self.lex, k, *c).is_some())
+        });
+        Some(Before { group, adjacent })
+    }
+
+    /// Whether some phrase of the group can be an actor.
+    pub fn group_can_act(&self, table: &EntityTable, g: &Group) -> bool {
+        g.nps.iter().any(|np| {
+            let m = self.ment(*np);
+            m.adjectival
+                || m.role_only
+                || table.get(m.entity).kind.can_act()
+                || table
+                    .lex_entity(self.lex, m.entity)
+                    .is_some_and(|l| l.metonym_for.is_some())
+        })
+    }
+
+    pub fn group_adjectival(&self, g: &Group) -> bool {
+        self.ment(g.nps[0]).adjectival
+    }
+
+    /// The entity a phrase stands for as an actor: metonymy (واشنطن → the
+    /// United States), nationality adjectives, roles without names.
+    pub fn as_actor(&self, table: &mut EntityTable, np: Np) -> Option<usize> {
+        let m = self.ment(np).clone();
+        let kind = table.get(m.entity).kind;
+        if m.adjectival || m.role_only || kind.can_act() {
+            return Some(m.entity);
+        }
+        let target = table.lex_entity(self.lex, m.entity)?.metonym_for.clone()?;
+        table.by_lex_id(self.lex, &target)
+    }
+
+    pub fn as_place(&self, table: &EntityTable, np: Np) -> Option<usize> {
+        let m = self.ment(np);
+        (!m.adjectival && !m.role_only && table.get(m.entity).kind.is_place()).then_some(m.entity)
+    }
+
+    /// A بين / مع cue right before token `i`.
+    pub fn cue_before(&self, i: usize) -> Option<CueKind> {
+        let p = i.checked_sub(1)?;
+        [CueKind::Between, CueKind::With]
+            .into_iter()
+            .find(|k| self.s.cue_at(self.lex, p, *k).is_some_and(|c| c.0 == i))
+    }
+
+    pub fn is_boundary(&self, k: usize) -> bool {
+        let s = self.s;
+        if s.is_punct(k) {
+            return matches!(s.text(k), "،" | "," | ":" | "؛" | ";" | "(" | ")")
+                || QUOTES_OPEN.contains(&s.text(k))
+                || (DASHES.contains(&s.text(k))
+                    && !s.ment_at(k.saturating_sub(1)).is_some_and(|m| m.adjectival));
+        }
+        s.cue_covering(self.lex, k, CueKind::ClauseBoundary)
+            .is_some()
+    }
+
+    /// The clause around a trigger: stops at clause boundaries, punctuation,
+    /// complementizers and speech verbs.
+    pub fn clause(&self, t0: usize, t1: usize) -> (usize, usize) {
+        let s = self.s;
+        let mut left = t0;
+        while left > 0 {
+            let k = left - 1;
+            if self.is_boundary(k)
+                || s.has_cue(self.lex, k, CueKind::Complementizer)
+                || s.has_cue(self.lex, k, CueKind::Speech)
+            {
+                break;
+            }
+            left = k;
+        }
+        let mut right = t1;
+        while right < s.len() && right < t1 + 14 {
+            if self.is_boundary(right) || s.has_cue(self.lex, right, CueKind::Complementizer) {
+                break;
+            }
+            right += 1;
+        }
+        (left, right)
+    }
+}
