@@ -36,11 +36,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let ex = Extractor::new(lex);
     let norm = kg::text::NormText::new(&text);
+    let mut table = kg::extract::table::EntityTable::default();
+    let mut aliases = kg::extract::mentions::LocalAliases::default();
+    let mut roles = Vec::new();
     for (si, r) in kg::text::split_sentences(&norm.text)
         .into_iter()
         .enumerate()
     {
-        let s = kg::extract::sent::Sent::new(si, r, &norm.text, ex.matcher());
+        let mut s = kg::extract::sent::Sent::new(si, r, &norm.text, ex.matcher());
+        kg::extract::mentions::resolve_gazetteer(&mut s, ex.lexicon(), &mut table);
+        let original = |r: std::ops::Range<usize>| norm.text[r].to_string();
+        kg::extract::mentions::discover(
+            &mut s,
+            ex.lexicon(),
+            &original,
+            &mut table,
+            &mut aliases,
+            &mut roles,
+        );
+        for m in &s.ments {
+            println!(
+                "  ment [{}..{}] {} adj={} role_only={}",
+                m.start,
+                m.end,
+                table.get(m.entity).id,
+                m.adjectival,
+                m.role_only
+            );
+        }
         println!("── sentence {si}");
         for (ti, t) in s.tokens.iter().enumerate() {
             let ms: Vec<String> = s

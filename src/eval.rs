@@ -299,6 +299,26 @@ pub fn score(
             }),
         }
     }
+    // For each miss, the unmatched system mentions of the same action in the
+    // same article: near misses that differ in actor or place.
+    for d in &mut report.misses {
+        let near: Vec<String> = (0..sys.len())
+            .filter(|&i| {
+                !used[i] && sys[i].provenance.article == d.article && sys[i].action == d.action
+            })
+            .map(|i| {
+                format!(
+                    "{}/{}",
+                    sys[i].actor.as_deref().unwrap_or("-"),
+                    sys[i].place.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        if !near.is_empty() {
+            d.detail
+                .push_str(&format!("  [system has: {}]", near.join(", ")));
+        }
+    }
     for (i, m) in sys.iter().enumerate() {
         if !used[i] {
             report.false_alarms.push(Diff {

@@ -19,7 +19,7 @@ use super::table::EntityTable;
 use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, Lexicon, ObjectRole};
 use crate::matcher::{Clitics, Match, Target};
-use crate::model::{Modality, PartialDate, Polarity};
+use crate::model::{EntityKind, Modality, PartialDate, Polarity};
 use crate::text::token::parse_number;
 
 /// An event found in a sentence, before ids and spans are assigned.
@@ -74,8 +74,13 @@ pub fn sentence_events(
         let def = &lex.actions[action as usize];
         let trig = &def.triggers[trigger as usize];
         let (left, right) = cx.clause(m.start, m.end);
+        // A word the trigger needs (شن … هجمات، وقّع … اتفاقاً) may lie beyond
+        // a comma: look in a window of the sentence.
+        let window = m.start.saturating_sub(8)..(m.end + 12).min(s.len());
         if !trig.needs.is_empty()
-            && !(left..right).any(|k| trig.needs.iter().any(|w| word_has(s.text(k), w)))
+            && !window
+                .clone()
+                .any(|k| trig.needs.iter().any(|w| word_has(s.text(k), w)))
         {
             continue;
         }
@@ -99,25 +104,15 @@ pub fn sentence_events(
             if first_person(s.text(m.start), m.payload.pos)
                 && let Some(sp) = speaker
             {
-                roles.actors.push((
-                    sp,
-                    Np {
-                        start: m.start,
-                        end: m.start,
-                        ment: usize::MAX,
-                    },
-                ));
-            } else if let Some(prev) = out.iter().rev().find(|d| d.is_verb && d.actor.is_some()) {
+                roles.actors.push((sp, Np::none(m.start)));
+            } else if let Some(prev) = out.iter().rev().find(|d| d.is_verb && d.actor.is_some())
+                && (left..m.start).all(|k| cx.function_word(k))
+            {
                 // A verb without a subject continues the previous verb's
                 // (وغزت الولايات المتحدة العراق … قبل أن تنسحب منه).
-                roles.actors.push((
-                    prev.actor.unwrap_or_default(),
-                    Np {
-                        start: m.start,
-                        end: m.start,
-                        ment: usize::MAX,
-                    },
-                ));
+                roles
+                    .actors
+                    .push((prev.actor.unwrap_or_default(), Np::none(m.start)));
                 if m.clitics.conj.is_some()
                     && prev.modality == Modality::Planned
                     && modality == Modality::Asserted
@@ -195,7 +190,35 @@ pub fn sentence_events(
             }
         }
     }
-    merge_light_verbs(&cx, out)
+    share_attack_roles(lex, merge_light_verbs(&cx, out))
+}
+
+/// A killing told with its attack (قتل ثلاثة جنود في هجوم على قاعدة في
+/// الأردن) happened where and when the attack did, and vice versa.
+fn share_attack_roles(lex: &Lexicon, mut drafts: Vec<Draft>) -> Vec<Draft> {
+    let is = |d: &Draft, id: &str| lex.actions[d.action].id == id;
+    let attack = drafts
+        .iter()
+        .find(|d| is(d, "attack"))
+        .map(|d| (d.place, d.date));
+    let kill = drafts
+        .iter()
+        .find(|d| is(d, "kill"))
+        .map(|d| (d.place, d.date));
+    for d in &mut drafts {
+        let other = if is(d, "kill") {
+            attack
+        } else if is(d, "attack") {
+            kill
+        } else {
+            None
+        };
+        if let Some((place, date)) = other {
+            d.place = d.place.or(place);
+            d.date = d.date.or(date);
+        }
+    }
+    drafts
 }
 
 /// Reads the roles of one trigger from the noun-phrase groups around it.
@@ -246,10 +269,19 @@ fn roles(
             }
         }
         _ => {
+            // The genitive right after the noun (or one adjective later); for
+            // an actor, a ل-phrase too (إنهاء المهمة القتالية للقوات الأمريكية).
             let genitive = bare
                 .first()
                 .copied()
-                .filter(|g| g.nps[0].start <= m.end + 1);
+                .filter(|g| g.nps[0].start <= m.end + 1)
+                .or_else(|| {
+                    groups.iter().find(|g| {
+                        object_role == ObjectRole::Actor
+                            && g.prep.as_deref() == Some("ل")
+                            && g.nps[0].start <= m.end + 2
+                    })
+                });
             match genitive {
                 Some(g) if cx.group_adjectival(g) => actors.extend(g.nps.iter().copied()),
                 Some(g) if object_role == ObjectRole::Actor => actors.extend(g.nps.iter().copied()),
@@ -272,10 +304,27 @@ fn roles(
                 }
             }
             if actors.is_empty()
-                && let Some(b) = before
+                && let Some(g) = cx.governing_subject(table, left, m.start)
             {
-                actors.extend(b.group.nps.iter().copied());
+                // The noun is the object or purpose of a verb: its subject acts
+                // (أعلن بارزاني معارضة …، سترسل 475 عسكرياً … لتقديم المشورة).
+                actors.extend(g.nps.iter().copied());
             }
+        }
+    }
+    // The owner of the word the trigger needs (انتهت مهمة التحالف).
+    if actors.is_empty() && !trig.needs.is_empty() {
+        let clause_groups = cx.groups(left, right);
+        let groups = &clause_groups;
+        let owner = (left..right)
+            .filter(|&k| trig.needs.iter().any(|w| word_has(cx.s.text(k), w)))
+            .find_map(|k| {
+                groups.iter().find(|g| {
+                    g.nps[0].start == k + 1 && matches!(g.prep.as_deref(), None | Some("ل"))
+                })
+            });
+        if let Some(g) = owner.filter(|g| cx.group_can_act(table, g)) {
+            actors.extend(g.nps.iter().copied());
         }
     }
 
@@ -296,7 +345,13 @@ fn roles(
     }
 
     // A receiving verb (تسلّم): the subject is the target; the giver comes with من.
+    let mut receiver_places: Vec<Np> = Vec::new();
     if trig.subject == Some(ObjectRole::Target) {
+        receiver_places = actors
+            .iter()
+            .copied()
+            .filter(|np| cx.as_place(table, *np).is_some())
+            .collect();
         target = actors
             .iter()
             .find_map(|np| cx.as_actor(table, *np).map(|e| (e, *np)));
@@ -319,14 +374,17 @@ fn roles(
 
     // Places: the groups after the action's prepositions (or في), and the
     // object when it denotes a place; the most specific wins with its conjuncts.
-    let place_prep =
-        |p: &str| def.place_preps.iter().any(|x| x == p) || p == "في" || p == "داخل" || p == "ب";
+    let place_prep = |p: &str| {
+        def.place_preps.iter().any(|x| x == p) || matches!(p, "في" | "داخل" | "ب" | "قرب" | "عند")
+    };
     let mut cands: Vec<&Group> = groups
         .iter()
         .filter(|g| {
+            // A place as direct object is where the action happens (زار أربيل،
+            // غادر القاعدة، استهدف قاعدة K1), whatever the object role.
             g.prep.as_deref().is_some_and(place_prep)
-                || (object_role == ObjectRole::Place
-                    && object.is_some_and(|o| o.nps[0].start == g.nps[0].start))
+                || (object.is_some_and(|o| o.nps[0].start == g.nps[0].start)
+                    && g.nps.iter().any(|np| cx.as_place(table, *np).is_some()))
         })
         .collect();
     let before_place;
@@ -345,6 +403,13 @@ fn roles(
         cx.as_place(table, *np)
             .map_or(0, |p| table.get(p).kind.place_rank())
     };
+    let receivers = Group {
+        nps: receiver_places,
+        prep: None,
+    };
+    if !receivers.nps.is_empty() {
+        cands.insert(0, &receivers);
+    }
     let best = cands
         .iter()
         .flat_map(|g| g.nps.iter())
@@ -387,10 +452,13 @@ fn roles(
         && object_role == ObjectRole::Target
         && let Some(o) = object
     {
-        target = o
-            .nps
-            .iter()
-            .find_map(|np| cx.as_actor(table, *np).map(|e| (e, *np)));
+        // A visited or attacked capital is a place, not its state; an
+        // attacked base is also the target.
+        target = o.nps.iter().find_map(|np| match cx.as_place(table, *np) {
+            Some(p) if table.get(p).kind == EntityKind::MilitaryBase => Some((p, *np)),
+            Some(_) => None,
+            None => cx.as_actor(table, *np).map(|e| (e, *np)),
+        });
     }
     Roles {
         actors: actor_ids,

@@ -32,24 +32,31 @@ pub struct LocalAliases {
 
 /// Resolves the gazetteer matches of a sentence into mentions.
 pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
-    let mut cands: Vec<(usize, usize, usize, bool)> = Vec::new(); // start, end, lex idx, adjectival
+    // (start, end, lexicon index, adjectival, strict)
+    let mut cands: Vec<(usize, usize, usize, bool, bool)> = Vec::new();
     for m in &s.matches {
         match m.payload.target {
             Target::Entity { entity, strict } => {
-                if strict && !after_head_noun(s, lex, m.start) {
+                if strict
+                    && !after_head_noun(s, lex, m.start)
+                    && !conjunct_after_head_noun(s, lex, &cands, m.start)
+                {
                     continue;
                 }
-                cands.push((m.start, m.end, entity as usize, false));
+                cands.push((m.start, m.end, entity as usize, false, strict));
             }
-            Target::Demonym { entity } => cands.push((m.start, m.end, entity as usize, true)),
+            Target::Demonym { entity } => {
+                cands.push((m.start, m.end, entity as usize, true, false))
+            }
             _ => {}
         }
     }
     // Leftmost-longest; a name beats a demonym of the same length.
-    cands.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1), c.3));
+    // A strict name in its context beats a plain homonym (قاعدة الشدادي is the base).
+    cands.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1), c.3, !c.4));
     let mut ments = Vec::new();
     let mut next_free = 0;
-    for (start, end, li, adjectival) in cands {
+    for (start, end, li, adjectival, _) in cands {
         if start < next_free {
             continue;
         }
@@ -64,6 +71,71 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
         next_free = end;
     }
     s.ments = ments;
+    refine_by_head_noun(s, lex, table);
+}
+
+/// Re-resolves names after a place head noun whose kind differs: "محافظة
+/// الحسكة" (or "محافظتي الحسكة ودير الزور") is the governorate, not the city.
+fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
+    let mut head: Option<(String, EntityKind)> = None;
+    for k in 0..s.ments.len() {
+        let m = s.ments[k].clone();
+        if m.adjectival {
+            head = None;
+            continue;
+        }
+        let h = (m.start.saturating_sub(3)..m.start).rev().find_map(|h| {
+            s.cue_at(lex, h, CueKind::HeadNoun)
+                .filter(|c| c.0 == m.start)
+                .and_then(|c| {
+                    let cue = &lex.cues[c.1];
+                    let form = cue.forms.iter().find_map(|f| match f {
+                        crate::lexicon::WordForm::Noun(n) => Some(normalize_str(n)),
+                        _ => None,
+                    })?;
+                    Some((form, cue.introduces?))
+                })
+        });
+        let conjunct =
+            head.is_some() && s.starts_with_conj(m.start) && k > 0 && s.ments[k - 1].end == m.start;
+        head = h.or(if conjunct { head.take() } else { None });
+        let Some((form, kind)) = &head else { continue };
+        if table.get(m.entity).kind == *kind || !kind.is_place() {
+            continue;
+        }
+        let clitics = s
+            .matches_at(m.start)
+            .find(|x| x.end == m.end && matches!(x.payload.target, Target::Entity { .. }))
+            .map_or(0, |x| {
+                usize::from(x.clitics.conj.is_some()) + usize::from(x.clitics.prep.is_some())
+            });
+        let mut words: Vec<String> = (m.start..m.end).map(|i| s.text(i).to_string()).collect();
+        words[0] = words[0].chars().skip(clitics).collect();
+        let name = format!("{form} {}", words.join(" "));
+        if let Some(&li) = lex
+            .entities_named(&name)
+            .iter()
+            .find(|&&li| lex.entities[li].kind == Some(*kind))
+        {
+            s.ments[k].entity = table.from_lexicon(lex, li);
+        }
+    }
+}
+
+/// Whether token `i` is a conjunct (وX) of a strict name that follows a
+/// head noun (قاعدتي التنف والشدادي).
+fn conjunct_after_head_noun(
+    s: &Sent,
+    lex: &Lexicon,
+    cands: &[(usize, usize, usize, bool, bool)],
+    i: usize,
+) -> bool {
+    s.starts_with_conj(i)
+        && cands.iter().any(|c| {
+            c.1 == i
+                && c.4
+                && (after_head_noun(s, lex, c.0) || conjunct_after_head_noun(s, lex, cands, c.0))
+        })
 }
 
 /// Whether token `i` follows a head noun (قاعدة "حرير", معسكر X).
@@ -158,6 +230,7 @@ pub fn discover(
         if let Some((end, cue, clitics)) = s.cue_at(lex, i, CueKind::HeadNoun)
             && !clitics.article
             && !s.text(i).starts_with("ال")
+            && lex.cues[cue].names
         {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
             let (ns, ne) = name_span(s, lex, end);
@@ -296,7 +369,14 @@ fn person_after_title(
             tok_start: title_start,
             tok_end: m.end,
         };
-        return Some((m, Some(found)));
+        // The mention covers the title, so its nationality is not read apart.
+        return Some((
+            Ment {
+                start: title_start,
+                ..m
+            },
+            Some(found),
+        ));
     }
     let mut end = j;
     while end < s.len() && end - j < 4 && name_token(s, lex, end, end - j) {
@@ -321,7 +401,7 @@ fn person_after_title(
         };
         return Some((
             Ment {
-                start: j,
+                start: title_start,
                 end,
                 entity: person,
                 adjectival: false,

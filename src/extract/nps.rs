@@ -25,6 +25,8 @@ pub struct Np {
     pub start: usize,
     pub end: usize,
     pub ment: usize,
+    /// A nationality adjective qualifying a place noun (قواعد عراقية): the country as a place.
+    pub place_noun: bool,
 }
 
 /// Coordinated noun phrases and the preposition governing them.
@@ -32,6 +34,18 @@ pub struct Np {
 pub struct Group {
     pub nps: Vec<Np>,
     pub prep: Option<String>,
+}
+
+impl Np {
+    /// A phrase that is not in the text (an elided subject carried over).
+    pub fn none(at: usize) -> Self {
+        Np {
+            start: at,
+            end: at,
+            ment: usize::MAX,
+            place_noun: false,
+        }
+    }
 }
 
 impl Group {
@@ -107,13 +121,24 @@ impl Ctx<'_, '_> {
             }
         }
         if let Some(k) = self.ment_index_at(j) {
+            let mut place_noun = false;
             if s.ments[k].adjectival && !self.adjective_ok(j) {
-                return None;
+                // قواعد عراقية، الأراضي السورية: the country as a place.
+                let after_place_noun = (j.saturating_sub(3)..j).any(|h| {
+                    s.cue_at(self.lex, h, CueKind::HeadNoun).is_some_and(|c| {
+                        c.0 == j && self.lex.cues[c.1].introduces.is_some_and(|e| e.is_place())
+                    })
+                });
+                if !after_place_noun {
+                    return None;
+                }
+                place_noun = true;
             }
             return Some(Np {
                 start: i,
                 end: s.ments[k].end,
                 ment: k,
+                place_noun,
             });
         }
         let force = [CueKind::ForceNoun, CueKind::TroopNoun]
@@ -138,6 +163,7 @@ impl Ctx<'_, '_> {
             start: i,
             end: s.ments[m].end,
             ment: m,
+            place_noun: false,
         })
     }
 
@@ -175,13 +201,34 @@ impl Ctx<'_, '_> {
         while k < to {
             match self.np_at(k) {
                 Some(np) => {
-                    let nps: Vec<Np> = self
+                    let mut nps: Vec<Np> = self
                         .coordinated(np)
                         .into_iter()
                         .take_while(|n| n.end <= to.max(np.end))
                         .collect();
                     let prep = self.s.preposition_before(self.lex, np.start);
                     k = nps.last().map_or(k + 1, |n| n.end);
+                    // The same preposition repeated with و (من قاعدة حرير ومن مطار
+                    // أربيل) continues the group.
+                    while prep.is_some() && k + 1 < to && self.s.starts_with_conj(k) {
+                        let again = self.s.matches_at(k).any(|m| {
+                            m.end == k + 1
+                                && matches!(m.payload.target, Target::Cue { cue, .. } if self.lex.cues[cue as usize].kind == CueKind::Locative)
+                                && self.s.text(k).ends_with(prep.as_deref().unwrap_or("-"))
+                        });
+                        match self.np_at(k + 1).filter(|_| again) {
+                            Some(next) => {
+                                let more: Vec<Np> = self
+                                    .coordinated(next)
+                                    .into_iter()
+                                    .take_while(|n| n.end <= to.max(next.end))
+                                    .collect();
+                                k = more.last().map_or(k + 1, |n| n.end);
+                                nps.extend(more);
+                            }
+                            None => break,
+                        }
+                    }
                     out.push(Group { nps, prep });
                 }
                 None => k += 1,
@@ -213,9 +260,38 @@ impl Ctx<'_, '_> {
         Some(Before { group, adjacent })
     }
 
+    /// Whether token `k` is a function word, a cue or punctuation (not a noun
+    /// that could be an unknown subject).
+    pub fn function_word(&self, k: usize) -> bool {
+        let s = self.s;
+        s.is_punct(k)
+            || s.matches.iter().any(|m| {
+                m.start <= k && k < m.end && matches!(m.payload.target, Target::Cue { .. })
+            })
+            || s.text(k).chars().count() <= 2
+    }
+
+    /// The subject of the verb governing a verbal noun at `t0`: the nearest
+    /// lexicon verb before it in the clause, with a subject right after it
+    /// (VSO) or right before it (SVO).
+    pub fn governing_subject(&self, table: &EntityTable, left: usize, t0: usize) -> Option<Group> {
+        let s = self.s;
+        let v = (left..t0).rev().find(|&k| s.is_verb(k))?;
+        if let Some(g) = self
+            .groups(v + 1, t0)
+            .into_iter()
+            .find(|g| g.prep.is_none())
+        {
+            return self.group_can_act(table, &g).then_some(g);
+        }
+        self.subject_before(table, left, v)
+            .filter(|b| b.adjacent)
+            .map(|b| b.group)
+    }
+
     /// Whether some phrase of the group can be an actor.
     pub fn group_can_act(&self, table: &EntityTable, g: &Group) -> bool {
-        g.nps.iter().any(|np| {
+        g.nps.iter().filter(|np| !np.place_noun).any(|np| {
             let m = self.ment(*np);
             m.adjectival
                 || m.role_only
@@ -226,13 +302,20 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// A nationality adjective right after the trigger (الانسحاب الأمريكي), not
+    /// one inside a force phrase (مقتل جنود أمريكيين).
     pub fn group_adjectival(&self, g: &Group) -> bool {
-        self.ment(g.nps[0]).adjectival
+        let np = g.nps[0];
+        let m = self.ment(np);
+        m.adjectival && m.start == np.start && !np.place_noun
     }
 
     /// The entity a phrase stands for as an actor: metonymy (واشنطن → the
     /// United States), nationality adjectives, roles without names.
     pub fn as_actor(&self, table: &mut EntityTable, np: Np) -> Option<usize> {
+        if np.place_noun {
+            return None;
+        }
         let m = self.ment(np).clone();
         let kind = table.get(m.entity).kind;
         if m.adjectival || m.role_only || kind.can_act() {
@@ -244,7 +327,8 @@ impl Ctx<'_, '_> {
 
     pub fn as_place(&self, table: &EntityTable, np: Np) -> Option<usize> {
         let m = self.ment(np);
-        (!m.adjectival && !m.role_only && table.get(m.entity).kind.is_place()).then_some(m.entity)
+        ((np.place_noun || !m.adjectival) && !m.role_only && table.get(m.entity).kind.is_place())
+            .then_some(m.entity)
     }
 
     /// A بين / مع cue right before token `i`.

@@ -175,8 +175,9 @@ impl<'a> Sent<'a> {
             break;
         }
         let p = j.checked_sub(1)?;
-        self.cue_at(lex, p, CueKind::Locative)
-            .filter(|c| c.0 == j)
-            .map(|_| self.text(p).to_string())
+        [CueKind::Locative, CueKind::With, CueKind::Between]
+            .iter()
+            .any(|k| self.cue_at(lex, p, *k).is_some_and(|c| c.0 == j))
+            .then(|| self.text(p).to_string())
     }
 }

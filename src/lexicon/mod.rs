@@ -227,6 +227,8 @@ pub struct Cue {
     pub qualifier: Option<DateQualifier>,
     pub unit: Option<TimeUnit>,
     pub anchor: Anchor,
+    /// For head nouns: whether a name follows (singular قاعدة) or not (plural قواعد).
+    pub names: bool,
 }
 
 /// The loaded lexicon.
@@ -237,6 +239,8 @@ pub struct Lexicon {
     pub cues: Vec<Cue>,
     entity_index: HashMap<String, usize>,
     action_index: HashMap<String, usize>,
+    /// Normalized Arabic labels and aliases → entity indices.
+    name_index: HashMap<String, Vec<usize>>,
     /// Where the data came from, for messages.
     pub sources: Vec<PathBuf>,
 }
@@ -274,12 +278,25 @@ impl Lexicon {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        let mut name_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            let names = std::iter::once(&e.label_ar)
+                .chain(e.alt_labels.iter().map(|(l, _)| l))
+                .chain(&e.strict_labels);
+            for n in names {
+                let v = name_index.entry(crate::text::normalize_str(n)).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
         Lexicon {
             entities,
             actions,
             cues,
             entity_index,
             action_index,
+            name_index,
             sources,
         }
     }
@@ -341,6 +358,11 @@ impl Lexicon {
 
     pub fn entity(&self, id: &str) -> Option<&LexEntity> {
         self.entity_index.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// Entities with this label or alias (given normalized).
+    pub fn entities_named(&self, normalized: &str) -> &[usize] {
+        self.name_index.get(normalized).map_or(&[], Vec::as_slice)
     }
 
     pub fn action(&self, id: &str) -> Option<&ActionDef> {

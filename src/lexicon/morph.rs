@@ -101,6 +101,8 @@ pub fn noun_forms(noun: &str, out: &mut Vec<(String, Pos)>) {
         bases.push(format!("{noun}ات"));
         bases.push(format!("{noun}ان"));
         bases.push(format!("{noun}ين"));
+        // Accusative with tanween, written with alef: انسحاباً، هجوماً.
+        bases.push(format!("{noun}ا"));
     }
     for b in bases {
         for s in NOUN_SUFFIXES {
@@ -114,7 +116,7 @@ pub fn noun_forms(noun: &str, out: &mut Vec<(String, Pos)>) {
 /// (منسحب، متمركز): feminine, plurals, duals.
 pub fn adjective_forms(adj: &str, out: &mut Vec<(String, Pos)>) {
     out.push((adj.to_string(), Pos::Adjective));
-    for suf in ["ه", "ون", "ين", "ات", "ان", "تان", "تين"] {
+    for suf in ["ه", "ون", "ين", "ات", "ان", "تان", "تين", "ا"] {
         out.push((format!("{adj}{suf}"), Pos::Adjective));
     }
 }
@@ -123,7 +125,7 @@ pub fn adjective_forms(adj: &str, out: &mut Vec<(String, Pos)>) {
 /// ending in ي (أمريكي): أمريكية، أمريكيون، أمريكيين، أمريكيات، أمريكيان …
 pub fn demonym_forms(demonym: &str, out: &mut Vec<String>) {
     out.push(demonym.to_string());
-    for suf in ["ه", "ون", "ين", "ات", "ان", "تان", "تين"] {
+    for suf in ["ه", "ون", "ين", "ات", "ان", "تان", "تين", "ا"] {
         out.push(format!("{demonym}{suf}"));
     }
     // أمريكي → أمريكيو (construct plural)

@@ -420,6 +420,7 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
             } else {
                 Anchor::Publication
             },
+            names: one("names").as_deref() != Some("false"),
         });
     }
     out
