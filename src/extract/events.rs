@@ -232,16 +232,20 @@ fn roles(
     trigger: usize,
 ) -> Roles {
     let lex = cx.lex;
+    let s = cx.s;
     let def = &lex.actions[action];
     let trig = &def.triggers[trigger];
     let object_role = trig.object.or(def.object).unwrap_or(ObjectRole::Actor);
     let groups = cx.groups(m.end, right);
     let bare: Vec<&Group> = groups.iter().filter(|g| g.prep.is_none()).collect();
     let before = cx.subject_before(table, left, m.start);
+    let passive = s.is_passive(m.start);
 
     let mut actors: Vec<Np> = Vec::new();
     let mut object: Option<&Group> = None;
     match m.payload.pos {
+        // A passive verb: its grammatical subject undergoes the action.
+        Pos::Past | Pos::Present if passive => object = bare.first().copied(),
         Pos::Past | Pos::Present => {
             let first_is_actor = bare.first().is_some_and(|g| cx.group_can_act(table, g));
             match before {
@@ -256,7 +260,8 @@ fn roles(
                 }
                 _ => {
                     object = bare.first().copied();
-                    if let Some(b) = before {
+                    // A subject a little further back (X، حسب …، انسحبت).
+                    if let Some(b) = before.filter(|b| m.start - b.group.end() <= 3) {
                         actors.extend(b.group.nps.iter().copied());
                     }
                 }
@@ -285,6 +290,10 @@ fn roles(
             match genitive {
                 Some(g) if cx.group_adjectival(g) => actors.extend(g.nps.iter().copied()),
                 Some(g) if object_role == ObjectRole::Actor => actors.extend(g.nps.iter().copied()),
+                // اجتياح التنظيم للموصل: with a place as object, the genitive is the agent.
+                Some(g) if object_role == ObjectRole::Place && cx.group_can_act(table, g) => {
+                    actors.extend(g.nps.iter().copied())
+                }
                 Some(g) => {
                     object = Some(g);
                     if let Some(a) = bare.get(1).filter(|a| cx.group_adjectival(a)) {
@@ -304,7 +313,7 @@ fn roles(
                 }
             }
             if actors.is_empty()
-                && let Some(g) = cx.governing_subject(table, left, m.start)
+                && let Some(g) = cx.governing_subject(table, left, m, def.actor_is_forces)
             {
                 // The noun is the object or purpose of a verb: its subject acts
                 // (أعلن بارزاني معارضة …، سترسل 475 عسكرياً … لتقديم المشورة).
@@ -315,11 +324,10 @@ fn roles(
     // The owner of the word the trigger needs (انتهت مهمة التحالف).
     if actors.is_empty() && !trig.needs.is_empty() {
         let clause_groups = cx.groups(left, right);
-        let groups = &clause_groups;
         let owner = (left..right)
-            .filter(|&k| trig.needs.iter().any(|w| word_has(cx.s.text(k), w)))
+            .filter(|&k| trig.needs.iter().any(|w| word_has(s.text(k), w)))
             .find_map(|k| {
-                groups.iter().find(|g| {
+                clause_groups.iter().find(|g| {
                     g.nps[0].start == k + 1 && matches!(g.prep.as_deref(), None | Some("ل"))
                 })
             });
@@ -372,19 +380,38 @@ fn roles(
         }
     }
 
-    // Places: the groups after the action's prepositions (or في), and the
-    // object when it denotes a place; the most specific wins with its conjuncts.
+    // Is the object a place? A named place as object is where the action
+    // happens (زار أربيل، غادر القاعدة، استهدف قاعدة K1); a capital standing
+    // for its state is not (موسكو تطالب واشنطن).
+    let object_is_place = object.is_some_and(|o| {
+        o.nps.iter().any(|np| {
+            cx.as_place(table, *np).is_some()
+                && (object_role == ObjectRole::Place
+                    || table
+                        .lex_entity(lex, cx.ment(*np).entity)
+                        .is_none_or(|l| l.metonym_for.is_none()))
+        })
+    });
+
+    // Places: the groups after the action's prepositions (or في …), and the
+    // object when it is a place; the most specific wins with its conjuncts.
     let place_prep = |p: &str| {
         def.place_preps.iter().any(|x| x == p) || matches!(p, "في" | "داخل" | "ب" | "قرب" | "عند")
+    };
+    // "مستقبل قواتهما في العراق": a place after forces belongs to them, not to
+    // an event that is not about moving forces.
+    let after_forces = |g: &Group| {
+        let k = g.nps[0].start;
+        !def.actor_is_forces
+            && k >= 2
+            && (s.cue_covering(lex, k - 2, CueKind::ForceNoun).is_some()
+                || s.cue_covering(lex, k - 2, CueKind::Anaphor).is_some())
     };
     let mut cands: Vec<&Group> = groups
         .iter()
         .filter(|g| {
-            // A place as direct object is where the action happens (زار أربيل،
-            // غادر القاعدة، استهدف قاعدة K1), whatever the object role.
-            g.prep.as_deref().is_some_and(place_prep)
-                || (object.is_some_and(|o| o.nps[0].start == g.nps[0].start)
-                    && g.nps.iter().any(|np| cx.as_place(table, *np).is_some()))
+            (g.prep.as_deref().is_some_and(place_prep) && !after_forces(g))
+                || (object_is_place && object.is_some_and(|o| o.nps[0].start == g.nps[0].start))
         })
         .collect();
     let before_place;
@@ -392,17 +419,22 @@ fn roles(
         .iter()
         .all(|g| g.nps.iter().all(|np| cx.as_place(table, *np).is_none()))
     {
-        // A place before the trigger in its clause (في أربيل، ستبقى القوات).
-        before_place = cx.groups(left, m.start).into_iter().rev().find(|g| {
+        // A place before the trigger in its clause (في أربيل، ستبقى القوات),
+        // not one that belongs to an earlier trigger.
+        let from = s
+            .matches
+            .iter()
+            .filter(|t| matches!(t.payload.target, Target::Trigger { .. }) && t.end <= m.start)
+            .map(|t| t.end)
+            .max()
+            .unwrap_or(0)
+            .max(left);
+        before_place = cx.groups(from, m.start).into_iter().rev().find(|g| {
             g.prep.as_deref() == Some("في")
                 && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
         });
         cands = before_place.iter().collect();
     }
-    let rank = |np: &Np| {
-        cx.as_place(table, *np)
-            .map_or(0, |p| table.get(p).kind.place_rank())
-    };
     let receivers = Group {
         nps: receiver_places,
         prep: None,
@@ -410,6 +442,10 @@ fn roles(
     if !receivers.nps.is_empty() {
         cands.insert(0, &receivers);
     }
+    let rank = |np: &Np| {
+        cx.as_place(table, *np)
+            .map_or(0, |p| table.get(p).kind.place_rank())
+    };
     let best = cands
         .iter()
         .flat_map(|g| g.nps.iter())
@@ -431,7 +467,8 @@ fn roles(
         }
     }
 
-    // Target: the target prepositions, else the object.
+    // Target: the target prepositions, else the object (an attacked base is
+    // also the target; a visited place is not).
     if target.is_none() {
         target = groups
             .iter()
@@ -449,15 +486,13 @@ fn roles(
             });
     }
     if target.is_none()
-        && object_role == ObjectRole::Target
+        && (object_role == ObjectRole::Target || passive)
         && let Some(o) = object
     {
-        // A visited or attacked capital is a place, not its state; an
-        // attacked base is also the target.
         target = o.nps.iter().find_map(|np| match cx.as_place(table, *np) {
             Some(p) if table.get(p).kind == EntityKind::MilitaryBase => Some((p, *np)),
-            Some(_) => None,
-            None => cx.as_actor(table, *np).map(|e| (e, *np)),
+            Some(_) if object_is_place => None,
+            _ => cx.as_actor(table, *np).map(|e| (e, *np)),
         });
     }
     Roles {
@@ -476,7 +511,7 @@ fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
             o.action == d.action
                 && o.trigger != d.trigger
                 && d.trigger.0 >= o.trigger.1
-                && d.trigger.0 - o.trigger.1 <= 2
+                && d.trigger.0 - o.trigger.1 <= 6
                 && !(o.trigger.1..d.trigger.0).any(|k| cx.is_boundary(k))
         });
         match near {
@@ -514,6 +549,16 @@ fn triggers(s: &Sent) -> Vec<Match> {
         if s.ment_at(m.start)
             .is_some_and(|e| e.end - e.start > m.end - m.start && !e.role_only)
         {
+            continue;
+        }
+        // Inside a longer fixed phrase (في ظل is not "remained").
+        let in_cue = s.matches.iter().any(|c| {
+            matches!(c.payload.target, Target::Cue { .. })
+                && c.start <= m.start
+                && m.end <= c.end
+                && c.end - c.start > m.end - m.start
+        });
+        if in_cue {
             continue;
         }
         let same = all.iter().filter(|o| o.start == m.start && o.end == m.end);

@@ -67,6 +67,7 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
             entity,
             adjectival,
             role_only: false,
+            anaphoric: false,
         });
         next_free = end;
     }
@@ -233,7 +234,24 @@ pub fn discover(
             && lex.cues[cue].names
         {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
-            let (ns, ne) = name_span(s, lex, end);
+            let (ns, mut ne) = name_span(s, lex, end);
+            // A place named after a person or a country (شارع فلسطين، قاعدة
+            // الملك فيصل) is a new place, not that person or country.
+            let named_after = kind.is_place()
+                && ne == ns
+                && s.ment_at(end).is_some_and(|m| {
+                    let k = table.get(m.entity).kind;
+                    m.start == end
+                        && !m.adjectival
+                        && !m.role_only
+                        && (!k.is_place() || k == EntityKind::Country)
+                })
+                && !s.matches_at(end).any(|x| {
+                    x.clitics.prep.is_some() && matches!(x.payload.target, Target::Entity { .. })
+                });
+            if named_after {
+                ne = s.ment_at(end).map_or(ne, |m| m.end);
+            }
             if ne > ns && !added.iter().any(|m| m.start < ne && ns < m.end) {
                 let name_norm = joined(s, ns, ne);
                 let head = original(norm_range(s, i, end));
@@ -253,6 +271,7 @@ pub fn discover(
                     entity,
                     adjectival: false,
                     role_only: false,
+                    anaphoric: false,
                 });
                 i = ne;
                 continue;
@@ -406,6 +425,7 @@ fn person_after_title(
                 entity: person,
                 adjectival: false,
                 role_only: false,
+                anaphoric: false,
             },
             Some(found),
         ));
@@ -422,6 +442,7 @@ fn person_after_title(
             entity: of,
             adjectival: false,
             role_only: true,
+            anaphoric: false,
         },
         None,
     ))
@@ -488,6 +509,7 @@ pub fn apply_local_aliases(s: &mut Sent, lex: &Lexicon, aliases: &LocalAliases) 
                     entity: e,
                     adjectival: false,
                     role_only: false,
+                    anaphoric: false,
                 });
                 i += len;
             }

@@ -6,6 +6,7 @@
 //! gazetteer names and discover unknown entities; find second mentions of
 //! discovered names; then dates, events and relations sentence by sentence.
 
+pub mod anaphora;
 pub mod dates;
 pub mod events;
 pub mod mentions;
@@ -115,6 +116,7 @@ impl Extractor {
         let original = |r: std::ops::Range<usize>| article.text[norm.orig_range(r)].to_string();
         for s in &mut sents {
             discover(s, lex, &original, &mut table, &mut aliases, &mut roles);
+            s.mark_passive(original);
         }
         for s in &mut sents {
             apply_local_aliases(s, lex, &aliases);
@@ -125,6 +127,7 @@ impl Extractor {
                 }
             }
         }
+        anaphora::resolve(&mut sents, lex, &mut table);
 
         let ctx = DateContext { published };
         let mut state = ArticleState::default();

@@ -12,7 +12,7 @@
 use super::sent::{Ment, Sent};
 use super::table::EntityTable;
 use crate::lexicon::{CueKind, Lexicon};
-use crate::matcher::Target;
+use crate::matcher::{Match, Target};
 
 pub struct Ctx<'a, 'b> {
     pub s: &'a Sent<'b>,
@@ -111,7 +111,13 @@ impl Ctx<'_, '_> {
         let mut j = i;
         for _ in 0..4 {
             if let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::Quantity) {
-                j = if s.text(e) == "من" { e + 1 } else { e };
+                // عدداً محدوداً من المستشارين: one adjective before من.
+                let k = if s.text(e) != "من" && s.text(e + 1) == "من" && !s.is_punct(e) {
+                    e + 1
+                } else {
+                    e
+                };
+                j = if s.text(k) == "من" { k + 1 } else { k };
             } else if s.is_number(j) {
                 j += 1;
             } else if let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::NumberWord) {
@@ -271,22 +277,55 @@ impl Ctx<'_, '_> {
             || s.text(k).chars().count() <= 2
     }
 
-    /// The subject of the verb governing a verbal noun at `t0`: the nearest
+    /// The subject of the verb governing the verbal noun `m`: the nearest
     /// lexicon verb before it in the clause, with a subject right after it
-    /// (VSO) or right before it (SVO).
-    pub fn governing_subject(&self, table: &EntityTable, left: usize, t0: usize) -> Option<Group> {
+    /// (VSO) or right before it (SVO), when the noun is that verb's direct
+    /// object (أعلن بارزاني معارضة) or its purpose (… لتقديم المشورة). A noun
+    /// under a preposition (بعد اغتيال، بإلغاء) takes no subject. For the
+    /// forces actions only a phase verb passes its subject on (بدأت القوات
+    /// الانسحاب), not a verb such as طالب.
+    pub fn governing_subject(
+        &self,
+        table: &EntityTable,
+        left: usize,
+        m: &Match,
+        forces: bool,
+    ) -> Option<Group> {
         let s = self.s;
+        let t0 = m.start;
+        let purpose = m.clitics.prep == Some('ل');
+        if m.clitics.prep.is_some() && !purpose {
+            return None;
+        }
+        if t0 > 0
+            && [CueKind::Locative, CueKind::DateQualifier, CueKind::With]
+                .iter()
+                .any(|k| s.cue_covering(self.lex, t0 - 1, *k).is_some())
+        {
+            return None;
+        }
         let v = (left..t0).rev().find(|&k| s.is_verb(k))?;
-        if let Some(g) = self
+        if forces && !s.has_cue(self.lex, v, CueKind::PhaseVerb) {
+            return None;
+        }
+        let g = match self
             .groups(v + 1, t0)
             .into_iter()
             .find(|g| g.prep.is_none())
         {
-            return self.group_can_act(table, &g).then_some(g);
+            Some(g) if self.group_can_act(table, &g) => g,
+            Some(_) => return None,
+            None => {
+                self.subject_before(table, left, v)
+                    .filter(|b| b.adjacent)?
+                    .group
+            }
+        };
+        let from = if g.end() > v { g.end() } else { v + 1 };
+        if !purpose && !(from..t0).all(|k| self.function_word(k)) {
+            return None;
         }
-        self.subject_before(table, left, v)
-            .filter(|b| b.adjacent)
-            .map(|b| b.group)
+        Some(g)
     }
 
     /// Whether some phrase of the group can be an actor.

@@ -20,6 +20,8 @@ pub struct Ment {
     /// The mention is a role without a name (وزير الخارجية العراقي) standing
     /// for its country or organisation.
     pub role_only: bool,
+    /// An anaphor (البلاد، التنظيم، قواتها) resolved to an earlier mention.
+    pub anaphoric: bool,
 }
 
 /// A sentence with its analysis.
@@ -32,6 +34,9 @@ pub struct Sent<'a> {
     pub matches: Vec<Match>,
     /// Entity mentions, sorted by start, not overlapping.
     pub ments: Vec<Ment>,
+    /// Tokens whose original spelling marks the passive (a damma on an early
+    /// letter: استُهدفت، قُتل، يُقتل). Empty when unknown.
+    pub passive: Vec<bool>,
 }
 
 impl<'a> Sent<'a> {
@@ -47,6 +52,7 @@ impl<'a> Sent<'a> {
             tokens,
             matches,
             ments: Vec::new(),
+            passive: Vec::new(),
         }
     }
 
@@ -60,6 +66,41 @@ impl<'a> Sent<'a> {
 
     pub fn text(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.text(self.norm))
+    }
+
+    /// Whether token `i` is marked passive in the original text.
+    pub fn is_passive(&self, i: usize) -> bool {
+        self.passive.get(i).copied().unwrap_or(false)
+    }
+
+    /// Records passive marks from the original spelling of each token.
+    pub fn mark_passive(&mut self, original: impl Fn(std::ops::Range<usize>) -> String) {
+        self.passive = self
+            .tokens
+            .iter()
+            .map(|t| {
+                let orig = original(t.range());
+                let chars: Vec<char> = orig.chars().collect();
+                let mut letters = 0;
+                for (k, &c) in chars.iter().enumerate() {
+                    if c == '\u{064F}' && (1..=3).contains(&letters) {
+                        // A damma on the first letters (after و/ف/س) marks the
+                        // passive, except in an active present with a kasra
+                        // later (يُرسِل).
+                        let present = chars[..k]
+                            .iter()
+                            .rev()
+                            .find(|c| !crate::text::normalize::is_arabic_mark(**c))
+                            .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'));
+                        return !(present && chars[k..].contains(&'\u{0650}'));
+                    }
+                    if !crate::text::normalize::is_arabic_mark(c) {
+                        letters += 1;
+                    }
+                }
+                false
+            })
+            .collect();
     }
 
     pub fn is_punct(&self, i: usize) -> bool {

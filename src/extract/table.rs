@@ -81,6 +81,11 @@ impl EntityTable {
         i
     }
 
+    /// Index of an entity already in the table.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     pub fn get(&self, i: usize) -> &Entity {
         &self.list[i]
     }

@@ -122,6 +122,9 @@ pub struct ActionDef {
     /// Parties act together (agree, negotiate, meet): "بين X و Y" gives
     /// actors, "مع X" the counterpart.
     pub symmetric: bool,
+    /// The actor is the forces that move (withdraw, remain, deploy,
+    /// reposition): not inherited from a governing verb other than a phase verb.
+    pub actor_is_forces: bool,
     pub triggers: Vec<Trigger>,
 }
 
@@ -154,6 +157,8 @@ pub enum CueKind {
     LedBy,
     Between,
     With,
+    Anaphor,
+    PhaseVerb,
 }
 
 impl CueKind {
@@ -184,6 +189,8 @@ impl CueKind {
         (CueKind::LedBy, "LedByCue"),
         (CueKind::Between, "BetweenCue"),
         (CueKind::With, "WithCue"),
+        (CueKind::Anaphor, "Anaphor"),
+        (CueKind::PhaseVerb, "PhaseVerb"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {

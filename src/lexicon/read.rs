@@ -315,6 +315,7 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
             object,
             base_status: one("baseStatus"),
             symmetric: one("symmetric").as_deref() == Some("true"),
+            actor_is_forces: one("actorIsForces").as_deref() == Some("true"),
             triggers,
             id,
         });
@@ -358,6 +359,9 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
         };
         let number = one("number").and_then(|v| v.parse::<i64>().ok());
         let introduces = iris(t, subject, &kg("introduces"))
+            .into_iter()
+            .chain(iris(t, subject, &kg("refersTo")))
+            .collect::<Vec<_>>()
             .first()
             .and_then(|c| c.strip_prefix(KG).and_then(EntityKind::from_class_name));
         let qualifier = one("qualifier").and_then(|q| DateQualifier::from_id(&q));

@@ -1,0 +1,101 @@
+//! Anaphora: definite descriptions (البلاد، التنظيم، الحلف، القاعدة،
+//! الإقليم) and possessed forces (قواتها، بلاده) resolved to the most recent
+//! earlier mention of the kind the lexicon's `kg:Anaphor` entry names.
+//!
+//! A definite description looks back through the article; possessed
+//! forces look back in their own sentence only (their possessor is near).
+//! Nationality adjectives are not antecedents of places (البلاد refers to
+//! the country named as a place, not to "الأمريكية").
+
+use super::sent::{Ment, Sent};
+use super::table::EntityTable;
+use crate::lexicon::{CueKind, Lexicon};
+use crate::model::EntityKind;
+
+/// One earlier mention: (sentence, token, entity, adjectival).
+type Seen = (usize, usize, usize, bool);
+
+/// Adds mentions for the anaphors of every sentence, in article order.
+pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
+    let mut history: Vec<Seen> = Vec::new();
+    for s in sents.iter_mut() {
+        let mut added = Vec::new();
+        for i in 0..s.len() {
+            if s.ment_at(i).is_some() {
+                continue;
+            }
+            let Some((end, cue, _)) = s.cue_at(lex, i, CueKind::Anaphor) else {
+                continue;
+            };
+            let want = lex.cues[cue].introduces;
+            let here: Vec<Seen> = s
+                .ments
+                .iter()
+                .filter(|m| m.end <= i)
+                .map(|m| (s.index, m.start, m.entity, m.adjectival))
+                .collect();
+            let pool = match want {
+                // Possessed forces: their own sentence.
+                None => here,
+                Some(_) => history.iter().copied().chain(here).collect(),
+            };
+            let fits = |&(_, _, e, adjectival): &Seen| {
+                let kind = table.get(e).kind;
+                match want {
+                    None => kind.can_act() || adjectival,
+                    Some(k) if k.is_place() => kind == k && !adjectival,
+                    Some(EntityKind::Organisation) => {
+                        !kind.is_place()
+                            && kind != EntityKind::Person
+                            && kind != EntityKind::Country
+                    }
+                    Some(k) => kind == k,
+                }
+            };
+            let candidates: Vec<Seen> = pool.iter().copied().filter(fits).collect();
+            // Possessed forces: the nearest possessor. Definite descriptions: the
+            // most often named so far (the article's base, its country), then the latest.
+            let antecedent = match want {
+                None => candidates.last().copied(),
+                Some(_) => candidates
+                    .iter()
+                    .max_by_key(|c| candidates.iter().filter(|x| x.2 == c.2).count())
+                    .copied(),
+            };
+            let Some((_, _, mut entity, _)) = antecedent else {
+                continue;
+            };
+            if want.is_none() && table.get(entity).kind == EntityKind::Person {
+                // "قواته"، "قواتنا" of a person: the forces of their state.
+                match table
+                    .lex_entity(lex, entity)
+                    .and_then(|l| l.country.first().or(l.position_of.as_ref()))
+                    .cloned()
+                    .and_then(|id| table.by_lex_id(lex, &id))
+                {
+                    Some(state) => entity = state,
+                    None => continue,
+                }
+            }
+            // Possessed forces stand for their owner as an actor, never as a place.
+            added.push(Ment {
+                start: i,
+                end,
+                entity,
+                adjectival: false,
+                role_only: want.is_none(),
+                anaphoric: true,
+            });
+        }
+        if !added.is_empty() {
+            s.ments.extend(added);
+            s.ments.sort_by_key(|m| (m.start, m.end));
+        }
+        history.extend(
+            s.ments
+                .iter()
+                .filter(|m| !m.anaphoric)
+                .map(|m| (s.index, m.start, m.entity, m.adjectival)),
+        );
+    }
+}
