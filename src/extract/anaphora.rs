@@ -28,10 +28,21 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 continue;
             };
             let want = lex.cues[cue].introduces;
+            // Possessed forces look back in their clause only (up to a comma or colon).
+            // First person (قواتنا) after a colon belongs to whoever speaks before it.
+            let first_person = s.text(i).ends_with("نا");
+            let clause_start = (0..i)
+                .rev()
+                .find(|&k| {
+                    s.is_punct(k)
+                        && (matches!(s.text(k), "،" | "," | "؛")
+                            || (s.text(k) == ":" && !first_person))
+                })
+                .map_or(0, |k| k + 1);
             let here: Vec<Seen> = s
                 .ments
                 .iter()
-                .filter(|m| m.end <= i)
+                .filter(|m| m.end <= i && (want.is_some() || m.start >= clause_start))
                 .map(|m| (s.index, m.start, m.entity, m.adjectival))
                 .collect();
             let pool = match want {
@@ -43,6 +54,8 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 let kind = table.get(e).kind;
                 match want {
                     None => kind.can_act() || adjectival,
+                    // منه، فيها: any place.
+                    Some(EntityKind::Place) => kind.is_place() && !adjectival,
                     Some(k) if k.is_place() => kind == k && !adjectival,
                     Some(EntityKind::Organisation) => {
                         !kind.is_place()

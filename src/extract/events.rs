@@ -85,7 +85,11 @@ pub fn sentence_events(
             continue;
         }
         // The next trigger bounds the search for this one's complements.
-        let next_trigger = triggers.get(ti + 1).map_or(s.len(), |n| n.start.max(m.end));
+        // (A participle modifies a noun inside this event's phrase: look past it.)
+        let next_trigger = triggers[ti + 1..]
+            .iter()
+            .find(|n| n.payload.pos != Pos::Adjective)
+            .map_or(s.len(), |n| n.start.max(m.end));
         let right_roles = right.min(next_trigger);
         let speaker = attribution_for(&speakers, m);
         let mut roles = roles(
@@ -106,7 +110,7 @@ pub fn sentence_events(
             {
                 roles.actors.push((sp, Np::none(m.start)));
             } else if let Some(prev) = out.iter().rev().find(|d| d.is_verb && d.actor.is_some())
-                && (left..m.start).all(|k| cx.function_word(k))
+                && (m.clitics.conj.is_some() || (left..m.start).all(|k| cx.function_word(k)))
             {
                 // A verb without a subject continues the previous verb's
                 // (وغزت الولايات المتحدة العراق … قبل أن تنسحب منه).
@@ -190,7 +194,62 @@ pub fn sentence_events(
             }
         }
     }
-    share_attack_roles(lex, merge_light_verbs(&cx, out))
+    let merged = merge_light_verbs(&cx, out);
+    let with_counts = elliptic_counts(&cx, table, merged);
+    share_attack_roles(lex, with_counts)
+}
+
+/// Elliptic counts: "نحو 2500 جندي في العراق و900 في سوريا" states a second
+/// event of the same kind with its own number and place.
+fn elliptic_counts(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>) -> Vec<Draft> {
+    let s = cx.s;
+    let mut out = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let mut extra = Vec::new();
+        if d.troops.is_some() && d.place.is_some() {
+            let mut k = d.span.1;
+            while k < s.len() {
+                if cx.is_boundary(k) && !matches!(s.text(k), "،" | ",")
+                    || s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
+                {
+                    break;
+                }
+                let joined = k > 0
+                    && (matches!(s.text(k - 1), "و" | "الي")
+                        || s.cue_covering(cx.lex, k - 1, CueKind::Quantity).is_some());
+                if !(s.is_number(k) && joined) {
+                    k += 1;
+                    continue;
+                }
+                let mut j = k + 1;
+                if let Some((e, _, _)) = s.cue_at(cx.lex, j, CueKind::NumberWord) {
+                    j = e;
+                }
+                if let Some((e, _, _)) = s.cue_at(cx.lex, j, CueKind::TroopNoun) {
+                    j = e;
+                }
+                let place = (s.text(j) == "في")
+                    .then(|| cx.np_at(j + 1))
+                    .flatten()
+                    .and_then(|np| cx.as_place(table, np).map(|p| (p, np)));
+                match place {
+                    Some((p, np)) if Some(p) != d.place => {
+                        let mut e = d.clone();
+                        e.place = Some(p);
+                        e.troops =
+                            crate::text::token::parse_number(s.text(k)).map(|v| v.round() as u64);
+                        e.span = (k, np.end);
+                        extra.push(e);
+                        k = np.end;
+                    }
+                    _ => k += 1,
+                }
+            }
+        }
+        out.push(d);
+        out.extend(extra);
+    }
+    out
 }
 
 /// A killing told with its attack (قتل ثلاثة جنود في هجوم على قاعدة في
@@ -248,20 +307,29 @@ fn roles(
         Pos::Past | Pos::Present if passive => object = bare.first().copied(),
         Pos::Past | Pos::Present => {
             let first_is_actor = bare.first().is_some_and(|g| cx.group_can_act(table, g));
-            match before {
+            match &before {
                 // SVO: a subject right before the verb.
                 Some(b) if b.adjacent => {
                     actors.extend(b.group.nps.iter().copied());
-                    object = bare.first().copied();
+                    object = bare
+                        .first()
+                        .copied()
+                        .filter(|o| o.nps[0].start <= m.end + 2);
                 }
                 _ if first_is_actor && bare[0].nps[0].start <= m.end + 3 => {
                     actors.extend(bare[0].nps.iter().copied());
-                    object = bare.get(1).copied();
+                    object = bare
+                        .get(1)
+                        .copied()
+                        .filter(|o| o.nps[0].start <= bare[0].end() + 2);
                 }
                 _ => {
-                    object = bare.first().copied();
+                    object = bare
+                        .first()
+                        .copied()
+                        .filter(|o| o.nps[0].start <= m.end + 2);
                     // A subject a little further back (X، حسب …، انسحبت).
-                    if let Some(b) = before.filter(|b| m.start - b.group.end() <= 3) {
+                    if let Some(b) = before.as_ref().filter(|b| m.start - b.group.end() <= 3) {
                         actors.extend(b.group.nps.iter().copied());
                     }
                 }
@@ -269,7 +337,7 @@ fn roles(
         }
         Pos::Adjective => {
             // A participle modifies the noun right before it.
-            if let Some(b) = before.filter(|b| b.adjacent) {
+            if let Some(b) = before.as_ref().filter(|b| b.adjacent) {
                 actors.extend(b.group.nps.iter().copied());
             }
         }
@@ -322,15 +390,19 @@ fn roles(
         }
     }
     // The owner of the word the trigger needs (انتهت مهمة التحالف).
-    if actors.is_empty() && !trig.needs.is_empty() {
+    if actors.is_empty() && (!trig.needs.is_empty() || !def.owner_words.is_empty()) {
         let clause_groups = cx.groups(left, right);
-        let owner = (left..right)
-            .filter(|&k| trig.needs.iter().any(|w| word_has(s.text(k), w)))
-            .find_map(|k| {
-                clause_groups.iter().find(|g| {
-                    g.nps[0].start == k + 1 && matches!(g.prep.as_deref(), None | Some("ل"))
-                })
-            });
+        let owned = |k: usize| {
+            trig.needs
+                .iter()
+                .chain(&def.owner_words)
+                .any(|w| word_has(s.text(k), w))
+        };
+        let owner = (left..right).filter(|&k| owned(k)).find_map(|k| {
+            clause_groups
+                .iter()
+                .find(|g| g.nps[0].start == k + 1 && matches!(g.prep.as_deref(), None | Some("ل")))
+        });
         if let Some(g) = owner.filter(|g| cx.group_can_act(table, g)) {
             actors.extend(g.nps.iter().copied());
         }
@@ -371,6 +443,29 @@ fn roles(
             .collect();
     }
 
+    // A hosting verb (قاعدة تضم قوات التحالف): the subject is the place, the object the forces.
+    // The place is the subject before or after the verb; the forces are the
+    // first group that can act, possibly after a parenthesis.
+    if trig.subject == Some(ObjectRole::Place) {
+        let wide = cx.groups(m.end, (m.end + 14).min(s.len()));
+        let subject_before = before.iter().map(|b| &b.group);
+        let all: Vec<&Group> = subject_before
+            .chain(wide.iter().filter(|g| g.prep.is_none()))
+            .collect();
+        receiver_places = all
+            .iter()
+            .flat_map(|g| g.nps.iter().copied())
+            .filter(|np| cx.as_place(table, *np).is_some())
+            .take(1)
+            .collect();
+        actors = all
+            .iter()
+            .find(|g| cx.group_can_act(table, g))
+            .map(|g| g.nps.clone())
+            .unwrap_or_default();
+        object = None;
+    }
+
     let mut actor_ids: Vec<(usize, Np)> = Vec::new();
     for np in actors {
         if let Some(e) = cx.as_actor(table, np)
@@ -385,11 +480,13 @@ fn roles(
     // for its state is not (موسكو تطالب واشنطن).
     let object_is_place = object.is_some_and(|o| {
         o.nps.iter().any(|np| {
-            cx.as_place(table, *np).is_some()
+            let kind = cx.as_place(table, *np).map(|p| table.get(p).kind);
+            kind.is_some()
                 && (object_role == ObjectRole::Place
-                    || table
-                        .lex_entity(lex, cx.ment(*np).entity)
-                        .is_none_or(|l| l.metonym_for.is_none()))
+                    || (kind != Some(EntityKind::Country)
+                        && table
+                            .lex_entity(lex, cx.ment(*np).entity)
+                            .is_none_or(|l| l.metonym_for.is_none())))
         })
     });
 
@@ -400,12 +497,22 @@ fn roles(
     };
     // "مستقبل قواتهما في العراق": a place after forces belongs to them, not to
     // an event that is not about moving forces.
+    // (Unless those forces are the actor: إنهاء المهمة القتالية للقوات
+    // الأمريكية في العراق.) A pronoun place (منه، فيها) is only trusted for
+    // forces that move.
     let after_forces = |g: &Group| {
         let k = g.nps[0].start;
-        !def.actor_is_forces
-            && k >= 2
-            && (s.cue_covering(lex, k - 2, CueKind::ForceNoun).is_some()
-                || s.cue_covering(lex, k - 2, CueKind::Anaphor).is_some())
+        let actor_before = actor_ids.iter().any(|(_, np)| np.end + 1 == k);
+        let pronoun = cx.ment(g.nps[0]).anaphoric
+            && s.cue_at(lex, k, CueKind::Anaphor)
+                .is_some_and(|c| lex.cues[c.1].introduces == Some(EntityKind::Place));
+        (pronoun && !def.actor_is_forces)
+            || (!def.actor_is_forces
+                && !actor_before
+                && (k.saturating_sub(4)..k.saturating_sub(1)).any(|j| {
+                    s.cue_covering(lex, j, CueKind::ForceNoun).is_some()
+                        || s.cue_covering(lex, j, CueKind::Anaphor).is_some()
+                }))
     };
     let mut cands: Vec<&Group> = groups
         .iter()
@@ -515,6 +622,16 @@ fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
                 && !(o.trigger.1..d.trigger.0).any(|k| cx.is_boundary(k))
         });
         match near {
+            // Another of the verb's places (… في العراق وسوريا): a row of its own,
+            // completed from the noun.
+            Some(o) if o.place.is_some() && d.place.is_some() && o.place != d.place => {
+                let mut d = d;
+                d.actor = d.actor.or(o.actor);
+                d.target = d.target.or(o.target);
+                d.date = d.date.or(o.date);
+                d.troops = d.troops.or(o.troops);
+                out.push(d);
+            }
             Some(o) if o.actor.is_none() || d.actor.is_none() || o.actor == d.actor => {
                 o.actor = o.actor.or(d.actor);
                 o.place = o.place.or(d.place);

@@ -11,6 +11,7 @@
 
 use super::sent::{Ment, Sent};
 use super::table::EntityTable;
+use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, Lexicon};
 use crate::matcher::{Match, Target};
 
@@ -293,19 +294,44 @@ impl Ctx<'_, '_> {
     ) -> Option<Group> {
         let s = self.s;
         let t0 = m.start;
-        let purpose = m.clitics.prep == Some('ل');
+        // Purpose (لتقديم المشورة) and accompanying circumstance (مع نقل
+        // معدات) share the subject of the main clause, whatever its verb.
+        let with = t0 > 0 && s.cue_covering(self.lex, t0 - 1, CueKind::With).is_some();
+        let purpose = m.clitics.prep == Some('ل') || with;
         if m.clitics.prep.is_some() && !purpose {
             return None;
         }
         if t0 > 0
-            && [CueKind::Locative, CueKind::DateQualifier, CueKind::With]
+            && !with
+            && [CueKind::Locative, CueKind::DateQualifier]
                 .iter()
                 .any(|k| s.cue_covering(self.lex, t0 - 1, *k).is_some())
         {
             return None;
         }
-        let v = (left..t0).rev().find(|&k| s.is_verb(k))?;
-        if forces && !s.has_cue(self.lex, v, CueKind::PhaseVerb) {
+        // The main verb of a purpose or circumstance may lie before a comma;
+        // it must be an action or phase verb (not التخطيط لهجمات after قال).
+        let left = if purpose { 0 } else { left };
+        let action_verb = |k: usize| {
+            s.matches_at(k).any(|x| {
+                matches!(x.payload.pos, Pos::Past | Pos::Present)
+                    && match x.payload.target {
+                        Target::Trigger { .. } => true,
+                        Target::Cue { cue, .. } => {
+                            self.lex.cues[cue as usize].kind == CueKind::PhaseVerb
+                        }
+                        _ => false,
+                    }
+            })
+        };
+        let v = (left..t0).rev().find(|&k| {
+            if purpose {
+                action_verb(k)
+            } else {
+                s.is_verb(k)
+            }
+        })?;
+        if forces && !purpose && !s.has_cue(self.lex, v, CueKind::PhaseVerb) {
             return None;
         }
         let g = match self

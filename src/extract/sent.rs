@@ -178,6 +178,23 @@ impl<'a> Sent<'a> {
     /// preposition token right before it, or a proclitic ب/ل on its first
     /// token. Returns the normalized preposition.
     pub fn preposition_before(&self, lex: &Lexicon, i: usize) -> Option<String> {
+        // A preposition with a pronoun (منه، فيها) carries its own preposition.
+        if self
+            .cue_at(lex, i, CueKind::Anaphor)
+            .is_some_and(|c| c.0 == i + 1)
+        {
+            let t = self.text(i);
+            if let Some(p) = ["من", "في", "الي", "الى"]
+                .into_iter()
+                .find(|p| t.starts_with(p))
+            {
+                return Some(if p.starts_with("ال") {
+                    "الي".to_string()
+                } else {
+                    p.to_string()
+                });
+            }
+        }
         if let Some(m) = self.matches_at(i).find(|m| {
             m.clitics.prep.is_some()
                 && matches!(

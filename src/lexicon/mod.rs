@@ -125,6 +125,8 @@ pub struct ActionDef {
     /// The actor is the forces that move (withdraw, remain, deploy,
     /// reposition): not inherited from a governing verb other than a phase verb.
     pub actor_is_forces: bool,
+    /// Words whose owner is the actor when no subject is found (normalized).
+    pub owner_words: Vec<String>,
     pub triggers: Vec<Trigger>,
 }
 

@@ -94,7 +94,7 @@ impl EntityKind {
     /// Whether the entity can be the actor of an event (places cannot, except
     /// countries and capitals used by metonymy, resolved before this check).
     pub fn can_act(self) -> bool {
-        !self.is_place() || self == EntityKind::Country
+        !self.is_place() || matches!(self, EntityKind::Country | EntityKind::Region)
     }
 
     /// Whether the entity can be the source of a claim.
