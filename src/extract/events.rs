@@ -92,6 +92,16 @@ pub fn sentence_events(
             .map_or(s.len(), |n| n.start.max(m.end));
         let right_roles = right.min(next_trigger);
         let speaker = attribution_for(&speakers, m);
+        // A و-prefixed verb after another verb of the sentence that has a subject.
+        let continues = m.clitics.conj.is_some()
+            && matches!(m.payload.pos, Pos::Past | Pos::Present)
+            && !s.is_passive(m.start)
+            && out
+                .iter()
+                .any(|d| d.is_verb && d.actor.is_some() && d.trigger.1 <= m.start)
+            && cx
+                .subject_before(table, left, m.start)
+                .is_none_or(|b| !b.adjacent);
         let mut roles = roles(
             &cx,
             table,
@@ -100,6 +110,7 @@ pub fn sentence_events(
             right_roles,
             action as usize,
             trigger as usize,
+            continues,
         );
         let is_verb = matches!(m.payload.pos, Pos::Past | Pos::Present);
         let mut modality = modality(&cx, m);
@@ -281,6 +292,7 @@ fn share_attack_roles(lex: &Lexicon, mut drafts: Vec<Draft>) -> Vec<Draft> {
 }
 
 /// Reads the roles of one trigger from the noun-phrase groups around it.
+#[allow(clippy::too_many_arguments)]
 fn roles(
     cx: &Ctx,
     table: &mut EntityTable,
@@ -289,6 +301,7 @@ fn roles(
     right: usize,
     action: usize,
     trigger: usize,
+    continues: bool,
 ) -> Roles {
     let lex = cx.lex;
     let s = cx.s;
@@ -305,6 +318,14 @@ fn roles(
     match m.payload.pos {
         // A passive verb: its grammatical subject undergoes the action.
         Pos::Past | Pos::Present if passive => object = bare.first().copied(),
+        // A verb coordinated with an earlier one of its sentence (زار أربيل
+        // والتقى مسرور بارزاني) keeps that subject: the phrase after it is its object.
+        Pos::Past | Pos::Present if continues => {
+            object = bare
+                .first()
+                .copied()
+                .filter(|o| o.nps[0].start <= m.end + 2)
+        }
         Pos::Past | Pos::Present => {
             let first_is_actor = bare.first().is_some_and(|g| cx.group_can_act(table, g));
             match &before {
@@ -399,9 +420,13 @@ fn roles(
                 .any(|w| word_has(s.text(k), w))
         };
         let owner = (left..right).filter(|&k| owned(k)).find_map(|k| {
-            clause_groups
-                .iter()
-                .find(|g| g.nps[0].start == k + 1 && matches!(g.prep.as_deref(), None | Some("ل")))
+            // (one adjective may come between: المهمة العسكرية للتحالف)
+            let adjective = s.text(k + 1).starts_with("ال")
+                && (s.text(k + 1).ends_with("يه") || s.text(k + 1).ends_with('ي'));
+            clause_groups.iter().find(|g| {
+                (g.nps[0].start == k + 1 || adjective && g.nps[0].start == k + 2)
+                    && matches!(g.prep.as_deref(), None | Some("ل"))
+            })
         });
         if let Some(g) = owner.filter(|g| cx.group_can_act(table, g)) {
             actors.extend(g.nps.iter().copied());
@@ -495,6 +520,9 @@ fn roles(
     let place_prep = |p: &str| {
         def.place_preps.iter().any(|x| x == p) || matches!(p, "في" | "داخل" | "ب" | "قرب" | "عند")
     };
+    // على + territory (على الأراضي العراقية) is a place too.
+    let territory =
+        |g: &Group| g.prep.as_deref() == Some("علي") && g.nps.iter().any(|np| np.place_noun);
     // "مستقبل قواتهما في العراق": a place after forces belongs to them, not to
     // an event that is not about moving forces.
     // (Unless those forces are the actor: إنهاء المهمة القتالية للقوات
@@ -507,7 +535,7 @@ fn roles(
             && s.cue_at(lex, k, CueKind::Anaphor)
                 .is_some_and(|c| lex.cues[c.1].introduces == Some(EntityKind::Place));
         (pronoun && !def.actor_is_forces)
-            || (!def.actor_is_forces
+            || (def.symmetric
                 && !actor_before
                 && (k.saturating_sub(4)..k.saturating_sub(1)).any(|j| {
                     s.cue_covering(lex, j, CueKind::ForceNoun).is_some()
@@ -517,7 +545,7 @@ fn roles(
     let mut cands: Vec<&Group> = groups
         .iter()
         .filter(|g| {
-            (g.prep.as_deref().is_some_and(place_prep) && !after_forces(g))
+            ((g.prep.as_deref().is_some_and(place_prep) || territory(g)) && !after_forces(g))
                 || (object_is_place && object.is_some_and(|o| o.nps[0].start == g.nps[0].start))
         })
         .collect();

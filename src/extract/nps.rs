@@ -298,7 +298,15 @@ impl Ctx<'_, '_> {
         // معدات) share the subject of the main clause, whatever its verb.
         let with = t0 > 0 && s.cue_covering(self.lex, t0 - 1, CueKind::With).is_some();
         let purpose = m.clitics.prep == Some('ل') || with;
-        if m.clitics.prep.is_some() && !purpose {
+        // A support verb takes its noun with a preposition (قام بزيارة).
+        let support = |v: usize| s.has_cue(self.lex, v, CueKind::PhaseVerb);
+        if m.clitics.prep.is_some()
+            && !purpose
+            && !(left..t0)
+                .rev()
+                .find(|&k| s.is_verb(k))
+                .is_some_and(support)
+        {
             return None;
         }
         if t0 > 0
