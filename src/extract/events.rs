@@ -756,49 +756,43 @@ fn attribution_for(speakers: &[Speaker], m: &Match) -> Option<usize> {
         .flatten()
 }
 
+/// The date of a trigger: the nearest date expression of its own clause.
+/// A complementizer, a speech verb or a clause boundary between them means
+/// the date belongs to another clause (قال مسؤول، اليوم الأحد، إن القوات
+/// انسحبت: the withdrawal has no date); another trigger between them costs.
 fn pick_date(cx: &Ctx, dates: &[DateMent], m: &Match, triggers: &[Match]) -> Option<usize> {
+    let s = cx.s;
     let between_trigger = |a: usize, b: usize| {
         triggers
             .iter()
             .any(|t| t.start >= a && t.end <= b && t.start != m.start)
     };
-    let boundary_between = |a: usize, b: usize| {
+    // (A relative clause or a comma is inserted material: no block.)
+    let other_clause = |a: usize, b: usize| {
         (a..b).any(|k| {
-            cx.s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
-                || cx.s.has_cue(cx.lex, k, CueKind::Complementizer)
+            s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
+                || s.has_cue(cx.lex, k, CueKind::Complementizer)
+                || s.has_cue(cx.lex, k, CueKind::Speech)
+                || (s.is_punct(k) && matches!(s.text(k), ":" | "–" | "-" | "—" | "؛"))
         })
     };
     dates
         .iter()
         .enumerate()
         .filter_map(|(i, d)| {
-            let (dist, penalty) = if d.start >= m.end {
-                let pen = if between_trigger(m.end, d.start) {
-                    6
-                } else {
-                    0
-                } + if boundary_between(m.end, d.start) {
-                    6
-                } else {
-                    0
-                };
-                (d.start - m.end, pen)
+            let (a, b, extra) = if d.start >= m.end {
+                (m.end, d.start, 0)
             } else if d.end <= m.start {
-                let pen =
-                    2 + if between_trigger(d.end, m.start) {
-                        6
-                    } else {
-                        0
-                    } + if boundary_between(d.end, m.start) {
-                        8
-                    } else {
-                        0
-                    };
-                (m.start - d.end, pen)
+                (d.end, m.start, 2)
             } else {
-                (0, 0)
+                return Some((0, i));
             };
-            (dist + penalty <= 24).then_some((dist + penalty, i))
+            // A date beyond another trigger is that trigger's.
+            if other_clause(a, b) || between_trigger(a, b) {
+                return None;
+            }
+            let cost = b - a + extra;
+            (cost <= 24).then_some((cost, i))
         })
         .min()
         .map(|x| x.1)

@@ -422,6 +422,7 @@ impl Ctx<'_, '_> {
         }
         s.cue_covering(self.lex, k, CueKind::ClauseBoundary)
             .is_some()
+            || s.has_cue(self.lex, k, CueKind::RelativePronoun)
     }
 
     /// The clause around a trigger: stops at clause boundaries, punctuation,

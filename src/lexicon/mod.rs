@@ -161,6 +161,7 @@ pub enum CueKind {
     With,
     Anaphor,
     PhaseVerb,
+    RelativePronoun,
 }
 
 impl CueKind {
@@ -193,6 +194,7 @@ impl CueKind {
         (CueKind::With, "WithCue"),
         (CueKind::Anaphor, "Anaphor"),
         (CueKind::PhaseVerb, "PhaseVerb"),
+        (CueKind::RelativePronoun, "RelativePronoun"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {
