@@ -53,7 +53,13 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
             let fits = |&(_, _, e, adjectival): &Seen| {
                 let kind = table.get(e).kind;
                 match want {
-                    None => kind.can_act() || adjectival,
+                    None => {
+                        kind.can_act()
+                            || adjectival
+                            || table
+                                .lex_entity(lex, e)
+                                .is_some_and(|l| l.metonym_for.is_some())
+                    }
                     // منه، فيها: any place.
                     Some(EntityKind::Place) => kind.is_place() && !adjectival,
                     Some(k) if k.is_place() => kind == k && !adjectival,
@@ -78,6 +84,18 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
             let Some((_, _, mut entity, _)) = antecedent else {
                 continue;
             };
+            if want.is_none()
+                && !table.get(entity).kind.can_act()
+                && let Some(state) = table
+                    .lex_entity(lex, entity)
+                    .and_then(|l| l.metonym_for.clone())
+            {
+                // بغداد تطالب أنقرة بسحب قواتها: Ankara's forces are Turkey's.
+                match table.by_lex_id(lex, &state) {
+                    Some(s) => entity = s,
+                    None => continue,
+                }
+            }
             if want.is_none() && table.get(entity).kind == EntityKind::Person {
                 // "قواته"، "قواتنا" of a person: the forces of their state.
                 match table

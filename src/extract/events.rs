@@ -76,7 +76,7 @@ pub fn sentence_events(
         let (left, right) = cx.clause(m.start, m.end);
         // A word the trigger needs (شن … هجمات، وقّع … اتفاقاً) may lie beyond
         // a comma: look in a window of the sentence.
-        let window = m.start.saturating_sub(8)..(m.end + 12).min(s.len());
+        let window = m.start.saturating_sub(8)..(m.end + 20).min(s.len());
         if !trig.needs.is_empty()
             && !window
                 .clone()
@@ -93,15 +93,29 @@ pub fn sentence_events(
         let right_roles = right.min(next_trigger);
         let speaker = attribution_for(&speakers, m);
         // A و-prefixed verb after another verb of the sentence that has a subject.
+        // (Not across a comma: "…، وأعلنت المقاومة" starts a new clause.)
+        let is_verb_m = matches!(m.payload.pos, Pos::Past | Pos::Present);
         let continues = m.clitics.conj.is_some()
-            && matches!(m.payload.pos, Pos::Past | Pos::Present)
+            && is_verb_m
             && !s.is_passive(m.start)
-            && out
-                .iter()
-                .any(|d| d.is_verb && d.actor.is_some() && d.trigger.1 <= m.start)
+            && out.iter().any(|d| {
+                d.is_verb
+                    && d.actor.is_some()
+                    && d.trigger.1 <= m.start
+                    && !(d.trigger.1..m.start).any(|k| s.is_punct(k))
+            })
             && cx
                 .subject_before(table, left, m.start)
                 .is_none_or(|b| !b.adjacent);
+        // An event noun as subject of a verb of the same action (هجوماً
+        // استهدفت قوات التحالف): the phrase after the verb is its object.
+        let noun_subject = is_verb_m
+            && triggers[..ti]
+                .iter()
+                .rev()
+                .find(|t| t.end <= m.start && m.start - t.end <= 2)
+                .is_some_and(|t| t.payload.target == m.payload.target || matches!(t.payload.target, Target::Trigger { action: a, .. } if a == action) && t.payload.pos == Pos::Noun);
+        let continues = continues || noun_subject;
         let mut roles = roles(
             &cx,
             table,
@@ -133,6 +147,28 @@ pub fn sentence_events(
                     && modality == Modality::Asserted
                 {
                     modality = Modality::Planned;
+                }
+            }
+        }
+        // A possessive event noun (زيارته، لقائهما) belongs to the actors of
+        // the previous event of the sentence.
+        if roles.actors.is_empty()
+            && matches!(m.payload.pos, Pos::Noun)
+            && let Some(suffix) =
+                possessive(s.text(m.end - 1), &def.triggers[trigger as usize].form)
+            && let Some(prev) = out.iter().rev().find(|d| d.actor.is_some())
+        {
+            let group: Vec<usize> = if suffix == "هما" || suffix == "هم" {
+                out.iter()
+                    .filter(|d| d.trigger == prev.trigger)
+                    .filter_map(|d| d.actor)
+                    .collect()
+            } else {
+                prev.actor.into_iter().collect()
+            };
+            for a in group {
+                if !roles.actors.iter().any(|x| x.0 == a) {
+                    roles.actors.push((a, Np::none(m.start)));
                 }
             }
         }
@@ -630,6 +666,20 @@ fn roles(
             _ => cx.as_actor(table, *np).map(|e| (e, *np)),
         });
     }
+    // An institution as venue (في البيت الأبيض، في البنتاغون) when no place is named.
+    if places.is_empty()
+        && let Some(np) = groups
+            .iter()
+            .filter(|g| g.prep.as_deref() == Some("في"))
+            .flat_map(|g| g.nps.iter())
+            .find(|np| {
+                !cx.ment(**np).adjectival
+                    && !cx.ment(**np).role_only
+                    && table.get(cx.ment(**np).entity).kind == EntityKind::GovernmentBody
+            })
+    {
+        places.push((cx.ment(*np).entity, *np));
+    }
     Roles {
         actors: actor_ids,
         places,
@@ -730,6 +780,22 @@ fn triggers(s: &Sent) -> Vec<Match> {
     out
 }
 
+/// The possessive pronoun on a verbal noun (زيارته، لقائهما), checked
+/// against the noun's base form (ة is normalized to ه, so زيارة alone has none).
+fn possessive(token: &str, form: &crate::lexicon::WordForm) -> Option<&'static str> {
+    let crate::lexicon::WordForm::Noun(base) = form else {
+        return None;
+    };
+    let base = crate::text::normalize_str(base);
+    let stem = base
+        .strip_suffix('ه')
+        .map(|s| format!("{s}ت"))
+        .unwrap_or(base);
+    ["هما", "هم", "ها", "ه"]
+        .into_iter()
+        .find(|suf| token.ends_with(&format!("{stem}{suf}")))
+}
+
 /// First person: past ending in نا (توصلنا), present starting with ن (ننسحب).
 fn first_person(token: &str, pos: Pos) -> bool {
     match pos {
@@ -768,9 +834,11 @@ fn pick_date(cx: &Ctx, dates: &[DateMent], m: &Match, triggers: &[Match]) -> Opt
             .any(|t| t.start >= a && t.end <= b && t.start != m.start)
     };
     // (A relative clause or a comma is inserted material: no block.)
+    let new_clause = m.clitics.conj.is_some();
     let other_clause = |a: usize, b: usize| {
         (a..b).any(|k| {
-            s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
+            (new_clause && b == m.start && s.is_punct(k) && matches!(s.text(k), "،" | ","))
+                || s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
                 || s.has_cue(cx.lex, k, CueKind::Complementizer)
                 || s.has_cue(cx.lex, k, CueKind::Speech)
                 || (s.is_punct(k) && matches!(s.text(k), ":" | "–" | "-" | "—" | "؛"))

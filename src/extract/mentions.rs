@@ -234,7 +234,7 @@ pub fn discover(
             && lex.cues[cue].names
         {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
-            let (ns, mut ne) = name_span(s, lex, end);
+            let (ns, mut ne) = name_span(s, lex, end, !kind.is_place());
             // A place named after a person or a country (شارع فلسطين، قاعدة
             // الملك فيصل) is a new place, not that person or country.
             let named_after = kind.is_place()
@@ -292,7 +292,7 @@ pub fn discover(
 }
 
 /// Tokens of a name starting at `from`: a quoted span, or up to three name tokens.
-fn name_span(s: &Sent, lex: &Lexicon, from: usize) -> (usize, usize) {
+fn name_span(s: &Sent, lex: &Lexicon, from: usize, org: bool) -> (usize, usize) {
     if from < s.len() && matches!(s.text(from), "\"" | "«" | "“") {
         let close =
             (from + 1..(from + 7).min(s.len())).find(|&j| matches!(s.text(j), "\"" | "»" | "”"));
@@ -307,6 +307,24 @@ fn name_span(s: &Sent, lex: &Lexicon, from: usize) -> (usize, usize) {
     let mut end = from;
     while end < s.len() && end - from < 3 && name_token(s, lex, end, end - from) {
         end += 1;
+    }
+    // An organisation's name goes on with its adjectives (تحالف القوى
+    // العراقية، الهيئة التنسيقية للمقاومة الإسلامية); a place's does not.
+    if org && end > from {
+        while end < s.len() && end - from < 5 {
+            let t = s.text(end);
+            let adjective = t.starts_with("ال") && (t.ends_with("يه") || t.ends_with('ي'));
+            let demonym = s
+                .ment_at(end)
+                .is_some_and(|m| m.adjectival && m.start == end);
+            if !(adjective || demonym) {
+                break;
+            }
+            end = s
+                .ment_at(end)
+                .filter(|m| m.start == end)
+                .map_or(end + 1, |m| m.end);
+        }
     }
     (from, end)
 }
