@@ -57,6 +57,16 @@ impl Clitics {
     }
 }
 
+impl Match {
+    /// The action index of a trigger match (0 for other matches).
+    pub fn action_of(&self) -> usize {
+        match self.payload.target {
+            Target::Trigger { action, .. } => action as usize,
+            _ => 0,
+        }
+    }
+}
+
 /// One match: tokens `start..end` of the token slice given to [`Matcher::find`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match {
