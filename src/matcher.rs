@@ -190,13 +190,7 @@ impl Matcher {
                 morph::demonym_forms(&normalize_str(d), &mut dforms);
             }
             for f in dforms {
-                m.insert(
-                    &f,
-                    Payload {
-                        target: Target::Demonym { entity },
-                        pos: Pos::Noun,
-                    },
-                );
+                m.insert_normalized(&f, Payload { target: Target::Demonym { entity }, pos: Pos::Noun });
             }
         }
         for (ai, a) in lex.actions.iter().enumerate() {
@@ -208,7 +202,7 @@ impl Matcher {
                 forms.clear();
                 expand(&t.form, Pos::Noun, &mut forms);
                 for (f, pos) in &forms {
-                    m.insert(f, Payload { target, pos: *pos });
+                    m.insert_normalized(f, Payload { target, pos: *pos });
                 }
             }
         }
@@ -231,16 +225,7 @@ impl Matcher {
                 forms.clear();
                 expand(form, phrase_pos, &mut forms);
                 for (f, pos) in &forms {
-                    m.insert(
-                        f,
-                        Payload {
-                            target: Target::Cue {
-                                cue: ci as u32,
-                                strict: false,
-                            },
-                            pos: *pos,
-                        },
-                    );
+                    m.insert_normalized(f, Payload { target: Target::Cue { cue: ci as u32, strict: false }, pos: *pos });
                 }
             }
             for f in &c.strict_forms {
@@ -262,13 +247,21 @@ impl Matcher {
     /// Adds one form (any spelling; it is normalized and tokenized here).
     fn insert(&mut self, form: &str, payload: Payload) {
         let norm = normalize_str(form);
+        self.insert_normalized(&norm, payload);
+    }
+
+    /// Adds a normalized form. Single words (most generated inflections)
+    /// skip tokenization.
+    fn insert_normalized(&mut self, norm: &str, payload: Payload) {
+        let single = [norm];
         let mut toks = Vec::new();
-        tokenize(&norm, 0..norm.len(), &mut toks);
-        let words: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.kind != TokenKind::Punct)
-            .map(|t| t.text(&norm))
-            .collect();
+        let plain = !norm.is_empty() && !norm.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation() || b.is_ascii_digit());
+        let words: Vec<&str> = if plain && !norm.chars().any(|c| c.is_whitespace() || matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”')) {
+            single.to_vec()
+        } else {
+            tokenize(norm, 0..norm.len(), &mut toks);
+            toks.iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.text(norm)).collect()
+        };
         if words.is_empty() {
             return;
         }
