@@ -36,7 +36,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let t = std::time::Instant::now();
     let ex = Extractor::new(lex);
-    eprintln!("matcher: {} trie nodes, built in {:.3}s", ex.matcher().size(), t.elapsed().as_secs_f64());
+    eprintln!(
+        "matcher: {} trie nodes, built in {:.3}s",
+        ex.matcher().size(),
+        t.elapsed().as_secs_f64()
+    );
     let norm = kg::text::NormText::new(&text);
     let mut table = kg::extract::table::EntityTable::default();
     let mut aliases = kg::extract::mentions::LocalAliases::default();

@@ -190,7 +190,13 @@ impl Matcher {
                 morph::demonym_forms(&normalize_str(d), &mut dforms);
             }
             for f in dforms {
-                m.insert_normalized(&f, Payload { target: Target::Demonym { entity }, pos: Pos::Noun });
+                m.insert_normalized(
+                    &f,
+                    Payload {
+                        target: Target::Demonym { entity },
+                        pos: Pos::Noun,
+                    },
+                );
             }
         }
         for (ai, a) in lex.actions.iter().enumerate() {
@@ -225,7 +231,16 @@ impl Matcher {
                 forms.clear();
                 expand(form, phrase_pos, &mut forms);
                 for (f, pos) in &forms {
-                    m.insert_normalized(f, Payload { target: Target::Cue { cue: ci as u32, strict: false }, pos: *pos });
+                    m.insert_normalized(
+                        f,
+                        Payload {
+                            target: Target::Cue {
+                                cue: ci as u32,
+                                strict: false,
+                            },
+                            pos: *pos,
+                        },
+                    );
                 }
             }
             for f in &c.strict_forms {
@@ -255,12 +270,22 @@ impl Matcher {
     fn insert_normalized(&mut self, norm: &str, payload: Payload) {
         let single = [norm];
         let mut toks = Vec::new();
-        let plain = !norm.is_empty() && !norm.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation() || b.is_ascii_digit());
-        let words: Vec<&str> = if plain && !norm.chars().any(|c| c.is_whitespace() || matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”')) {
+        let plain = !norm.is_empty()
+            && !norm
+                .bytes()
+                .any(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation() || b.is_ascii_digit());
+        let words: Vec<&str> = if plain
+            && !norm
+                .chars()
+                .any(|c| c.is_whitespace() || matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”'))
+        {
             single.to_vec()
         } else {
             tokenize(norm, 0..norm.len(), &mut toks);
-            toks.iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.text(norm)).collect()
+            toks.iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .map(|t| t.text(norm))
+                .collect()
         };
         if words.is_empty() {
             return;

@@ -28,6 +28,50 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 continue;
             };
             let want = lex.cues[cue].introduces;
+            if lex.cues[cue].number == Some(2) {
+                // Both countries / both sides: the two states named most often so far
+                // (capitals and nationality adjectives stand for their states).
+                let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, count, last position)
+                let pool = history.iter().copied().chain(
+                    s.ments
+                        .iter()
+                        .filter(|m| m.end <= i)
+                        .map(|m| (s.index, m.start, m.entity, m.adjectival)),
+                );
+                for (n, (_, _, e, _)) in pool.enumerate() {
+                    let state = match table.get(e).kind {
+                        EntityKind::Country => Some(e),
+                        _ => table
+                            .lex_entity(lex, e)
+                            .and_then(|l| l.metonym_for.clone())
+                            .and_then(|id| table.by_lex_id(lex, &id)),
+                    };
+                    if let Some(st) = state {
+                        match counts.iter_mut().find(|c| c.0 == st) {
+                            Some(c) => {
+                                c.1 += 1;
+                                c.2 = n;
+                            }
+                            None => counts.push((st, 1, n)),
+                        }
+                    }
+                }
+                counts.sort_by_key(|c| (std::cmp::Reverse(c.1), std::cmp::Reverse(c.2)));
+                if let [a, b, ..] = counts.as_slice() {
+                    // In order of first mention, so the first named comes first.
+                    let (first, second) = if a.2 <= b.2 { (a.0, b.0) } else { (b.0, a.0) };
+                    added.push(Ment {
+                        start: i,
+                        end,
+                        entity: first,
+                        adjectival: false,
+                        role_only: false,
+                        anaphoric: true,
+                        second: Some(second),
+                    });
+                }
+                continue;
+            }
             // Possessed forces look back in their clause only (up to a comma or colon).
             // First person (قواتنا) after a colon belongs to whoever speaks before it.
             let first_person = s.text(i).ends_with("نا");
@@ -116,6 +160,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 adjectival: false,
                 role_only: want.is_none(),
                 anaphoric: true,
+                second: None,
             });
         }
         if !added.is_empty() {

@@ -305,6 +305,7 @@ fn presence_events(
                         end: m.end,
                         ment: mi,
                         place_noun: false,
+                        second: false,
                     },
                 );
             }

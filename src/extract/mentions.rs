@@ -68,6 +68,7 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
             adjectival,
             role_only: false,
             anaphoric: false,
+            second: None,
         });
         next_free = end;
     }
@@ -272,6 +273,7 @@ pub fn discover(
                     adjectival: false,
                     role_only: false,
                     anaphoric: false,
+                    second: None,
                 });
                 i = ne;
                 continue;
@@ -444,6 +446,7 @@ fn person_after_title(
                 adjectival: false,
                 role_only: false,
                 anaphoric: false,
+                second: None,
             },
             Some(found),
         ));
@@ -461,6 +464,7 @@ fn person_after_title(
             adjectival: false,
             role_only: true,
             anaphoric: false,
+            second: None,
         },
         None,
     ))
@@ -528,6 +532,7 @@ pub fn apply_local_aliases(s: &mut Sent, lex: &Lexicon, aliases: &LocalAliases) 
                     adjectival: false,
                     role_only: false,
                     anaphoric: false,
+                    second: None,
                 });
                 i += len;
             }

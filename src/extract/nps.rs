@@ -28,6 +28,8 @@ pub struct Np {
     pub ment: usize,
     /// A nationality adjective qualifying a place noun (قواعد عراقية): the country as a place.
     pub place_noun: bool,
+    /// The other entity of a dual anaphor (البلدين): this phrase stands for it.
+    pub second: bool,
 }
 
 /// Coordinated noun phrases and the preposition governing them.
@@ -45,6 +47,7 @@ impl Np {
             end: at,
             ment: usize::MAX,
             place_noun: false,
+            second: false,
         }
     }
 }
@@ -146,6 +149,7 @@ impl Ctx<'_, '_> {
                 end: s.ments[k].end,
                 ment: k,
                 place_noun,
+                second: false,
             });
         }
         let force = [CueKind::ForceNoun, CueKind::TroopNoun]
@@ -171,13 +175,17 @@ impl Ctx<'_, '_> {
             end: s.ments[m].end,
             ment: m,
             place_noun: false,
+            second: false,
         })
     }
 
-    /// `np` and the phrases coordinated with it.
+    /// `np` and the phrases coordinated with it (a dual anaphor counts twice).
     pub fn coordinated(&self, np: Np) -> Vec<Np> {
         let s = self.s;
         let mut out = vec![np];
+        if self.ment(np).second.is_some() {
+            out.push(Np { second: true, ..np });
+        }
         let mut last = np;
         while last.end < s.len() {
             let k = last.end;
@@ -389,7 +397,10 @@ impl Ctx<'_, '_> {
         if np.place_noun {
             return None;
         }
-        let m = self.ment(np).clone();
+        let mut m = self.ment(np).clone();
+        if np.second {
+            m.entity = m.second?;
+        }
         let kind = table.get(m.entity).kind;
         if m.adjectival || m.role_only || kind.can_act() {
             return Some(m.entity);
@@ -400,8 +411,9 @@ impl Ctx<'_, '_> {
 
     pub fn as_place(&self, table: &EntityTable, np: Np) -> Option<usize> {
         let m = self.ment(np);
-        ((np.place_noun || !m.adjectival) && !m.role_only && table.get(m.entity).kind.is_place())
-            .then_some(m.entity)
+        let entity = if np.second { m.second? } else { m.entity };
+        ((np.place_noun || !m.adjectival) && !m.role_only && table.get(entity).kind.is_place())
+            .then_some(entity)
     }
 
     /// A بين / مع cue right before token `i`.

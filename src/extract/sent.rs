@@ -22,6 +22,8 @@ pub struct Ment {
     pub role_only: bool,
     /// An anaphor (البلاد، التنظيم، قواتها) resolved to an earlier mention.
     pub anaphoric: bool,
+    /// The second entity of a dual anaphor (البلدين، الجانبين).
+    pub second: Option<usize>,
 }
 
 /// A sentence with its analysis.
