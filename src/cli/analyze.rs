@@ -80,6 +80,9 @@ fn entity_cells(m: &EntityMetrics) -> Vec<String> {
     ]
 }
 
+/// An extra leading column: header and value.
+type Extra = (&'static str, fn(&EntityMetrics) -> String);
+
 const ENTITY_HEADERS: &[&str] = &[
     "ENTITY",
     "TYPE",
@@ -119,33 +122,32 @@ fn render(r: &Report) -> String {
         "Degrees are in the full graph (in: events and relations pointing to the entity, out: its relations); \
 the other measures in the entity projection.\n",
     );
-    let mut section =
-        |title: &str, idx: &[usize], extra: Option<(&str, fn(&EntityMetrics) -> String)>| {
-            out.push_str(&format!("\n{title}\n"));
-            if idx.is_empty() {
-                out.push_str("(none)\n");
-                return;
-            }
-            let mut headers: Vec<&str> = vec!["#"];
-            if let Some((h, _)) = extra {
-                headers.push(h);
-            }
-            headers.extend_from_slice(ENTITY_HEADERS);
-            let rows: Vec<Vec<String>> = idx
-                .iter()
-                .enumerate()
-                .map(|(rank, &i)| {
-                    let m = &r.metrics[i];
-                    let mut row = vec![(rank + 1).to_string()];
-                    if let Some((_, f)) = extra {
-                        row.push(f(m));
-                    }
-                    row.extend(entity_cells(m));
-                    row
-                })
-                .collect();
-            out.push_str(&table(&headers, &rows));
-        };
+    let mut section = |title: &str, idx: &[usize], extra: Option<Extra>| {
+        out.push_str(&format!("\n{title}\n"));
+        if idx.is_empty() {
+            out.push_str("(none)\n");
+            return;
+        }
+        let mut headers: Vec<&str> = vec!["#"];
+        if let Some((h, _)) = extra {
+            headers.push(h);
+        }
+        headers.extend_from_slice(ENTITY_HEADERS);
+        let rows: Vec<Vec<String>> = idx
+            .iter()
+            .enumerate()
+            .map(|(rank, &i)| {
+                let m = &r.metrics[i];
+                let mut row = vec![(rank + 1).to_string()];
+                if let Some((_, f)) = extra {
+                    row.push(f(m));
+                }
+                row.extend(entity_cells(m));
+                row
+            })
+            .collect();
+        out.push_str(&table(&headers, &rows));
+    };
     section("Top entities by PageRank", &r.top_pagerank, None);
     section(
         "Top actors (events as actor)",
