@@ -62,7 +62,7 @@ pub fn write_gexf(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
             x.empty(
                 "attribute",
                 &[
-                    ("id", a.name),
+                    ("id", &attr_id(class, a.name)),
                     ("title", a.name),
                     ("type", a.ty.xml_name(false)),
                 ],
@@ -75,7 +75,7 @@ pub fn write_gexf(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
         let mut attrs = vec![("id", n.id.as_str()), ("label", n.label.as_str())];
         push_interval(&mut attrs, &n.start, &n.end);
         x.open("node", &attrs)?;
-        write_values(&mut x, &v.node_attrs, &n.values)?;
+        write_values(&mut x, "node", &v.node_attrs, &n.values)?;
         let (r, g, b) = n.class.color();
         x.empty(
             "viz:color",
@@ -101,7 +101,7 @@ pub fn write_gexf(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
         ];
         push_interval(&mut attrs, &e.start, &e.end);
         x.open("edge", &attrs)?;
-        write_values(&mut x, &v.edge_attrs, &e.values)?;
+        write_values(&mut x, "edge", &v.edge_attrs, &e.values)?;
         x.close("edge")?;
     }
     x.close("edges")?;
@@ -124,8 +124,14 @@ fn push_interval<'a>(
     }
 }
 
+/// Attribute ids: `n_type`, `e_action` … (unique across both classes).
+fn attr_id(class: &str, name: &str) -> String {
+    format!("{}_{name}", &class[..1])
+}
+
 fn write_values<W: Write>(
     x: &mut Xml<W>,
+    class: &str,
     defs: &[super::visual::AttrDef],
     values: &[Option<super::visual::Value>],
 ) -> std::io::Result<()> {
@@ -135,7 +141,13 @@ fn write_values<W: Write>(
     x.open("attvalues", &[])?;
     for (a, val) in defs.iter().zip(values) {
         if let Some(val) = val {
-            x.empty("attvalue", &[("for", a.name), ("value", &val.to_string())])?;
+            x.empty(
+                "attvalue",
+                &[
+                    ("for", &attr_id(class, a.name)),
+                    ("value", &val.to_string()),
+                ],
+            )?;
         }
     }
     x.close("attvalues")
