@@ -189,7 +189,7 @@ pub fn timeline<'a>(kg: &'a KnowledgeGraph, lex: &Lexicon, focus: Option<&str>) 
                     .is_some_and(|p| within.binary_search(p).is_ok())
         }
     };
-    let mut entries: Vec<Entry<'a>> = kg
+    let entries: Vec<Entry<'a>> = kg
         .mentions
         .iter()
         .filter(|m| involves(m))
@@ -203,7 +203,11 @@ pub fn timeline<'a>(kg: &'a KnowledgeGraph, lex: &Lexicon, focus: Option<&str>) 
             }
         })
         .collect();
-    entries.sort_by(|a, b| entry_key(a).cmp(&entry_key(b)));
+    // Keys computed once per entry (dates to day numbers), not per comparison.
+    let mut keyed: Vec<(EntryKey, Entry<'a>)> =
+        entries.into_iter().map(|e| (entry_key(&e), e)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let entries: Vec<Entry<'a>> = keyed.into_iter().map(|(_, e)| e).collect();
     let mut by_base: BTreeMap<&'a str, Vec<StatusChange<'a>>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         let (Some((status, stance)), Some(base)) = (e.status, e.mention.place.as_deref()) else {
@@ -248,7 +252,9 @@ pub fn timeline<'a>(kg: &'a KnowledgeGraph, lex: &Lexicon, focus: Option<&str>) 
 }
 
 /// Order of entries: date, publication date, article, position, id.
-fn entry_key<'e>(e: &'e Entry<'_>) -> ((bool, i64, u8), Option<i64>, &'e str, usize, &'e str) {
+type EntryKey<'a> = ((bool, i64, u8), Option<i64>, &'a str, usize, &'a str);
+
+fn entry_key<'a>(e: &Entry<'a>) -> EntryKey<'a> {
     (
         e.when.sort_key(),
         e.article.and_then(|a| a.published).map(|d| d.to_days()),
