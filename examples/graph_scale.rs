@@ -1,7 +1,8 @@
 //! Measures how graph analysis and the visualisation exports scale:
 //! synthetic corpora of N and 10·N articles (`kg::analysis::synthetic`),
 //! each stage timed. Run with
-//! `cargo run --release --example graph_scale -- 10000 100000`.
+//! `cargo run --release --example graph_scale -- 10000 100000`
+//! (wall and CPU time per stage; CPU time is the fairer figure on a shared machine).
 
 use std::time::Instant;
 
@@ -14,10 +15,24 @@ use kg::analysis::{AnalyzeOptions, View, ViewKind, analyze};
 use kg::export::GraphFormat;
 use kg::export::visual::visual;
 
+/// CPU time of the process (all threads), in seconds: less sensitive than
+/// wall time to other processes sharing the machine.
+fn cpu() -> f64 {
+    // SAFETY: getrusage writes into the zeroed struct we pass.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    tv(u.ru_utime) + tv(u.ru_stime)
+}
+
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let r = f();
-    println!("  {label:<34} {:>9.3} s", t.elapsed().as_secs_f64());
+    println!(
+        "  {label:<36} wall {:>8.3} s   cpu {:>8.3} s",
+        t.elapsed().as_secs_f64(),
+        cpu() - c
+    );
     r
 }
 

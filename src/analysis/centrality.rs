@@ -274,10 +274,12 @@ pub fn betweenness(view: &View, opts: &BetweennessOptions) -> Betweenness {
 
 /// Scratch space of one Brandes search, reused across sources.
 struct Work {
-    dist: Vec<i64>,
+    dist: Vec<i32>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
     order: Vec<u32>,
+    /// Shortest-path arcs (w, v) of the current search, in discovery order.
+    arcs: Vec<(u32, u32)>,
     queue: std::collections::VecDeque<u32>,
 }
 
@@ -288,13 +290,15 @@ impl Work {
             sigma: vec![0.0; n],
             delta: vec![0.0; n],
             order: Vec::with_capacity(n),
+            arcs: Vec::new(),
             queue: std::collections::VecDeque::new(),
         }
     }
 
-    /// One source: BFS counting shortest paths, then dependencies
-    /// accumulated in reverse BFS order. Predecessors of `w` are the
-    /// in-neighbours one hop closer, so no predecessor lists are kept.
+    /// One source: BFS counting shortest paths, recording each
+    /// shortest-path arc (w, v) (v one hop closer) in discovery order; then
+    /// dependencies accumulated over those arcs in reverse order, which
+    /// settles every node's dependency before it is passed on.
     fn run(&mut self, view: &View, s: u32, acc: &mut [f64]) {
         for &v in &self.order {
             self.dist[v as usize] = -1;
@@ -302,47 +306,44 @@ impl Work {
             self.delta[v as usize] = 0.0;
         }
         self.order.clear();
+        self.arcs.clear();
         self.dist[s as usize] = 0;
         self.sigma[s as usize] = 1.0;
         self.queue.push_back(s);
         while let Some(v) = self.queue.pop_front() {
             self.order.push(v);
             let dv = self.dist[v as usize];
+            let sv = self.sigma[v as usize];
             for &w in view.out.neighbors(v) {
-                let w = w as usize;
-                if self.dist[w] < 0 {
-                    self.dist[w] = dv + 1;
-                    self.queue.push_back(w as u32);
+                let wu = w as usize;
+                if self.dist[wu] < 0 {
+                    self.dist[wu] = dv + 1;
+                    self.queue.push_back(w);
                 }
-                if self.dist[w] == dv + 1 {
-                    self.sigma[w] += self.sigma[v as usize];
+                if self.dist[wu] == dv + 1 {
+                    self.sigma[wu] += sv;
+                    self.arcs.push((w, v));
                 }
             }
         }
-        let preds = if view.directed() {
-            &view.inc
-        } else {
-            &view.out
-        };
-        for &w in self.order.iter().rev() {
-            let wu = w as usize;
-            let dw = self.dist[wu];
-            let coeff = (1.0 + self.delta[wu]) / self.sigma[wu];
-            for &v in preds.neighbors(w) {
-                let v = v as usize;
-                if self.dist[v] == dw - 1 && self.dist[v] >= 0 {
-                    self.delta[v] += self.sigma[v] * coeff;
-                }
-            }
+        for &(w, v) in self.arcs.iter().rev() {
+            let (w, v) = (w as usize, v as usize);
+            self.delta[v] += self.sigma[v] / self.sigma[w] * (1.0 + self.delta[w]);
+        }
+        for &w in &self.order {
             if w != s {
-                acc[wu] += self.delta[wu];
+                acc[w as usize] += self.delta[w as usize];
             }
         }
     }
 
     /// Closeness of the last source (networkx, `wf_improved=True`).
     fn closeness(&self, n: usize) -> f64 {
-        let total: i64 = self.order.iter().map(|&v| self.dist[v as usize]).sum();
+        let total: i64 = self
+            .order
+            .iter()
+            .map(|&v| i64::from(self.dist[v as usize]))
+            .sum();
         let r = self.order.len() as f64;
         if total > 0 && n > 1 {
             (r - 1.0) / total as f64 * (r - 1.0) / (n - 1) as f64

@@ -312,48 +312,60 @@ fn entities(kg: &KnowledgeGraph) -> View<'_> {
         .enumerate()
         .map(|(i, k)| (k.clone(), i as u32))
         .collect();
-    let ent = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| index.get(&NodeKey::Entity(id.clone())).copied())
-    };
+    let by_id: HashMap<&str, u32> = kg
+        .entities
+        .keys()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i as u32))
+        .collect();
+    let ent = |id: Option<&str>| id.and_then(|id| by_id.get(id).copied());
     let events: Vec<&MergedEvent> = kg.events.values().collect();
-    let mut pairs: HashMap<(u32, u32), (Vec<u32>, Vec<RelationKind>)> = HashMap::new();
+    // (a, b, code) with a < b: code is an event index, or REL + the index
+    // of a relation kind. Sorting groups the pairs (cache-friendly, unlike a
+    // map of pairs) with their events in index order.
+    const REL: u32 = u32::MAX - 64;
+    let mut triples: Vec<(u32, u32, u32)> = Vec::with_capacity(events.len() * 2);
     for (ei, ev) in events.iter().enumerate() {
         let mut who: Vec<u32> = [&ev.actor, &ev.place, &ev.target]
             .into_iter()
-            .filter_map(ent)
+            .filter_map(|x| ent(x.as_deref()))
             .collect();
         who.sort_unstable();
         who.dedup();
         for (i, &a) in who.iter().enumerate() {
             for &b in &who[i + 1..] {
-                pairs.entry((a, b)).or_default().0.push(ei as u32);
+                triples.push((a, b, ei as u32));
             }
         }
     }
     for r in &kg.relations {
-        let (Some(a), Some(b)) = (ent(&Some(r.subject.clone())), ent(&Some(r.object.clone())))
-        else {
+        let (Some(a), Some(b)) = (ent(Some(&r.subject)), ent(Some(&r.object))) else {
             continue;
         };
         if a != b {
-            let rels = &mut pairs.entry((a.min(b), a.max(b))).or_default().1;
-            if !rels.contains(&r.predicate) {
-                rels.push(r.predicate);
-            }
+            let k = RelationKind::ALL
+                .iter()
+                .position(|&k| k == r.predicate)
+                .unwrap_or(0) as u32;
+            triples.push((a.min(b), a.max(b), REL + k));
         }
     }
-    let edges = pairs
-        .into_iter()
-        .map(|((a, b), (events, mut relations))| {
-            relations.sort();
-            ViewEdge {
-                source: a,
-                target: b,
-                weight: (events.len() + relations.len()) as f64,
-                what: EdgeWhat::Joined { events, relations },
-            }
-        })
-        .collect();
+    triples.sort_unstable();
+    triples.dedup();
+    let mut edges: Vec<ViewEdge> = Vec::new();
+    for group in triples.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let events: Vec<u32> = group.iter().filter(|t| t.2 < REL).map(|t| t.2).collect();
+        let relations: Vec<RelationKind> = group
+            .iter()
+            .filter(|t| t.2 >= REL)
+            .map(|t| RelationKind::ALL[(t.2 - REL) as usize])
+            .collect();
+        edges.push(ViewEdge {
+            source: group[0].0,
+            target: group[0].1,
+            weight: (events.len() + relations.len()) as f64,
+            what: EdgeWhat::Joined { events, relations },
+        });
+    }
     View::finish(ViewKind::Entities, kg, nodes, index, edges, events)
 }

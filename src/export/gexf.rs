@@ -70,12 +70,22 @@ pub fn write_gexf(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
         }
         x.close("attributes")?;
     }
+    let node_ids: Vec<String> = v
+        .node_attrs
+        .iter()
+        .map(|a| attr_id("node", a.name))
+        .collect();
+    let edge_ids: Vec<String> = v
+        .edge_attrs
+        .iter()
+        .map(|a| attr_id("edge", a.name))
+        .collect();
     x.open("nodes", &[("count", &v.nodes.len().to_string())])?;
     for n in &v.nodes {
         let mut attrs = vec![("id", n.id.as_str()), ("label", n.label.as_str())];
         push_interval(&mut attrs, &n.start, &n.end);
         x.open("node", &attrs)?;
-        write_values(&mut x, "node", &v.node_attrs, &n.values)?;
+        write_values(&mut x, &node_ids, &n.values)?;
         let (r, g, b) = n.class.color();
         x.empty(
             "viz:color",
@@ -101,7 +111,7 @@ pub fn write_gexf(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
         ];
         push_interval(&mut attrs, &e.start, &e.end);
         x.open("edge", &attrs)?;
-        write_values(&mut x, "edge", &v.edge_attrs, &e.values)?;
+        write_values(&mut x, &edge_ids, &e.values)?;
         x.close("edge")?;
     }
     x.close("edges")?;
@@ -131,23 +141,16 @@ fn attr_id(class: &str, name: &str) -> String {
 
 fn write_values<W: Write>(
     x: &mut Xml<W>,
-    class: &str,
-    defs: &[super::visual::AttrDef],
+    ids: &[String],
     values: &[Option<super::visual::Value>],
 ) -> std::io::Result<()> {
     if values.iter().all(Option::is_none) {
         return Ok(());
     }
     x.open("attvalues", &[])?;
-    for (a, val) in defs.iter().zip(values) {
+    for (id, val) in ids.iter().zip(values) {
         if let Some(val) = val {
-            x.empty(
-                "attvalue",
-                &[
-                    ("for", &attr_id(class, a.name)),
-                    ("value", &val.to_string()),
-                ],
-            )?;
+            x.empty("attvalue", &[("for", id), ("value", &val.to_string())])?;
         }
     }
     x.close("attvalues")

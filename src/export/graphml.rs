@@ -59,6 +59,8 @@ pub fn write_graphml(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
             )?;
         }
     }
+    let node_ids: Vec<String> = node_keys.iter().map(|k| format!("n_{}", k.name)).collect();
+    let edge_ids: Vec<String> = edge_keys.iter().map(|k| format!("e_{}", k.name)).collect();
     x.open(
         "graph",
         &[
@@ -81,7 +83,7 @@ pub fn write_graphml(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
             Some(Value::Int(i64::from(b))),
             Some(Value::Double(n.size)),
         ];
-        write_data(&mut x, "n_", &node_keys, extra.iter().chain(&n.values))?;
+        write_data(&mut x, &node_ids, extra.iter().chain(&n.values))?;
         x.close("node")?;
     }
     for e in &v.edges {
@@ -99,7 +101,7 @@ pub fn write_graphml(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
             e.start.clone().map(Value::Str),
             e.end.clone().map(Value::Str),
         ];
-        write_data(&mut x, "e_", &edge_keys, extra.iter().chain(&e.values))?;
+        write_data(&mut x, &edge_ids, extra.iter().chain(&e.values))?;
         x.close("edge")?;
     }
     x.close("graph")?;
@@ -110,17 +112,12 @@ pub fn write_graphml(v: &Visual, w: &mut dyn Write) -> std::io::Result<()> {
 
 fn write_data<'a, W: Write>(
     x: &mut Xml<W>,
-    prefix: &str,
-    keys: &[AttrDef],
+    keys: &[String],
     values: impl Iterator<Item = &'a Option<Value>>,
 ) -> std::io::Result<()> {
     for (k, val) in keys.iter().zip(values) {
         if let Some(val) = val {
-            x.text(
-                "data",
-                &[("key", &format!("{prefix}{}", k.name))],
-                &val.to_string(),
-            )?;
+            x.text("data", &[("key", k)], &val.to_string())?;
         }
     }
     Ok(())
