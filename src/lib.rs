@@ -10,9 +10,11 @@
 //! - [`model`]: the data model and the [`model::KnowledgeGraph`]
 //! - [`corpus`], [`pipeline`]: reading articles, the parallel build
 //! - [`export`], [`rdf`]: CSV and RDF exports, written atomically
+//! - [`analysis`]: graph views, centralities, paths, timelines
 //!
 //! The library never prints and never exits: errors are [`error::KgError`].
 
+pub mod analysis;
 pub mod corpus;
 pub mod error;
 pub mod eval;

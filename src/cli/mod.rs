@@ -4,10 +4,14 @@
 //! Exit codes: 0 the run was complete; 1 it finished but skipped inputs
 //! (each one reported on stderr); 2 it failed and wrote nothing.
 
+mod analyze;
 mod build;
 mod common;
 mod eval;
 mod export;
+mod path;
+mod show;
+mod timeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +46,14 @@ enum Command {
     Export(export::ExportArgs),
     /// Score a build against a gold file of events (precision, recall, F1).
     Eval(eval::EvalArgs),
+    /// Centralities, components and the top actors, places and bases of the last build.
+    Analyze(analyze::AnalyzeArgs),
+    /// Shortest paths between two entities, with the events along the way and their sources.
+    Path(path::PathArgs),
+    /// The entities within N hops of an entity.
+    Neighbors(path::NeighborsArgs),
+    /// Events in date order, each with its source, and the status of bases over time.
+    Timeline(timeline::TimelineArgs),
 }
 
 /// Options shared by commands that read the lexicon.
@@ -61,6 +73,10 @@ pub fn main() -> ExitCode {
         Command::Build(a) => build::run(a),
         Command::Export(a) => export::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Analyze(a) => analyze::run(a),
+        Command::Path(a) => path::run_path(a),
+        Command::Neighbors(a) => path::run_neighbors(a),
+        Command::Timeline(a) => timeline::run(a),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,

@@ -7,9 +7,17 @@
 //! | `graph.ttl` | Turtle: the union of all named graphs, with prefixes |
 //! | `graph.nq` | N-Quads: one named graph per article, plus entities, events, ontology |
 //! | `kg.json` | kg's own lossless dump, read back by `kg export`, `kg query` … |
+//! | `graph.dot`, `graph.gexf`, `graph.graphml` | the full graph for Graphviz and Gephi ([`visual`]) |
+//! | `nodes.csv`, `edges.csv` | the same for Gephi's spreadsheet import ([`gephi`]) |
 
 pub mod atomic;
 pub mod csv;
+pub mod dot;
+pub mod gephi;
+pub mod gexf;
+pub mod graphml;
+pub mod visual;
+pub mod xml;
 
 use std::io::Write;
 use std::path::Path;
@@ -83,6 +91,16 @@ pub fn write_build(
         })
         .map_err(|e| rdf_err.clone().map_or(e, KgError::Rdf))?;
     }
+    let vis = visual::visual(kg, Some(lex), crate::analysis::ViewKind::Full);
+    for format in GraphFormat::ALL {
+        file(format.file_name(), &mut |w| format.write(&vis, w))?;
+    }
+    file("nodes.csv", &mut |w| {
+        gephi::write_nodes(&vis, w).map_err(csv_err("nodes.csv"))
+    })?;
+    file("edges.csv", &mut |w| {
+        gephi::write_edges(&vis, w).map_err(csv_err("edges.csv"))
+    })?;
     file(DUMP, &mut |w| {
         serde_json::to_writer(&mut *w, kg).map_err(std::io::Error::other)?;
         w.write_all(b"\n")
@@ -91,6 +109,36 @@ pub fn write_build(
     summary.quads = quads.len();
     dir.commit()?;
     Ok(summary)
+}
+
+/// Graph formats for viewers (Graphviz, Gephi, any GraphML reader).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GraphFormat {
+    Dot,
+    Gexf,
+    Graphml,
+}
+
+impl GraphFormat {
+    pub const ALL: &'static [GraphFormat] =
+        &[GraphFormat::Dot, GraphFormat::Gexf, GraphFormat::Graphml];
+
+    /// The file `kg build` writes.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            GraphFormat::Dot => "graph.dot",
+            GraphFormat::Gexf => "graph.gexf",
+            GraphFormat::Graphml => "graph.graphml",
+        }
+    }
+
+    pub fn write(self, v: &visual::Visual, w: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            GraphFormat::Dot => dot::write_dot(v, w),
+            GraphFormat::Gexf => gexf::write_gexf(v, w),
+            GraphFormat::Graphml => graphml::write_graphml(v, w),
+        }
+    }
 }
 
 /// Reads the knowledge graph of a previous build.
