@@ -15,9 +15,22 @@ use crate::model::EntityKind;
 /// One earlier mention: (sentence, token, entity, adjectival).
 type Seen = (usize, usize, usize, bool);
 
+/// Whether the mention `m` names the owner of forces (القوات الأمريكية،
+/// قوات التحالف، 2500 جندي أمريكي).
+fn owns_forces(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
+    (m.start.saturating_sub(3)..m.start).any(|h| {
+        [CueKind::ForceNoun, CueKind::TroopNoun].iter().any(|k| {
+            s.cue_at(lex, h, *k)
+                .is_some_and(|c| c.0 == m.start || c.0 + 1 == m.start)
+        })
+    })
+}
+
 /// Adds mentions for the anaphors of every sentence, in article order.
 pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
     let mut history: Vec<Seen> = Vec::new();
+    // Owners of forces named so far: (sentence, token, entity).
+    let mut forces_owners: Vec<(usize, usize, usize)> = Vec::new();
     for s in sents.iter_mut() {
         let mut added = Vec::new();
         for i in 0..s.len() {
@@ -28,6 +41,28 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 continue;
             };
             let want = lex.cues[cue].introduces;
+            if want == Some(EntityKind::MilitaryForce) {
+                // "القوات"/"الجنود" alone: not when a name, a nationality or an
+                // adjective follows (القوات الأمريكية، القوات الأجنبية).
+                let next = s.text(end);
+                let qualified = s.ment_at(end).is_some()
+                    || (next.starts_with("ال") && (next.ends_with("يه") || next.ends_with('ي')));
+                if qualified {
+                    continue;
+                }
+                if let Some(&(_, _, entity)) = forces_owners.last() {
+                    added.push(Ment {
+                        start: i,
+                        end,
+                        entity,
+                        adjectival: false,
+                        role_only: true,
+                        anaphoric: true,
+                        second: None,
+                    });
+                }
+                continue;
+            }
             if lex.cues[cue].number == Some(2) {
                 // Both countries / both sides: the two states named most often so far
                 // (capitals and nationality adjectives stand for their states).
@@ -172,6 +207,12 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 .iter()
                 .filter(|m| !m.anaphoric)
                 .map(|m| (s.index, m.start, m.entity, m.adjectival)),
+        );
+        forces_owners.extend(
+            s.ments
+                .iter()
+                .filter(|m| !m.anaphoric && owns_forces(s, lex, m))
+                .map(|m| (s.index, m.start, m.entity)),
         );
     }
 }

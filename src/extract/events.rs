@@ -782,6 +782,36 @@ fn roles(
             _ => cx.as_actor(table, *np).map(|e| (e, *np)),
         });
     }
+    // A list that names the places (…، هي قاعدة عين الأسد في الأنبار، وقاعدة
+    // حرير في أربيل، ومعسكر فيكتوريا): its members replace the general place.
+    let list = (m.end..s.len())
+        .find(|&k| s.has_cue(lex, k, CueKind::ListIntro) && k > 0 && s.is_punct(k - 1));
+    if let Some(intro) = list.filter(|&k| k <= m.end + 12) {
+        let mut members: Vec<(usize, Np)> = Vec::new();
+        let mut k = intro + 1;
+        while k < s.len() {
+            if s.is_punct(k) && matches!(s.text(k), "." | "؛" | ":") {
+                break;
+            }
+            match cx.np_at(k) {
+                // A member starts the list or follows "، و"; its own "في X" modifies it.
+                Some(np) if s.preposition_before(lex, np.start).is_none() => {
+                    if let Some(p) = cx
+                        .as_place(table, np)
+                        .filter(|p| !members.iter().any(|x| x.0 == *p))
+                    {
+                        members.push((p, np));
+                    }
+                    k = np.end;
+                }
+                Some(np) => k = np.end,
+                None => k += 1,
+            }
+        }
+        if members.len() >= 2 {
+            places = members;
+        }
+    }
     // An institution as venue (في البيت الأبيض، في البنتاغون) when no place is named.
     if places.is_empty()
         && let Some(np) = groups

@@ -162,6 +162,7 @@ pub enum CueKind {
     Anaphor,
     PhaseVerb,
     RelativePronoun,
+    ListIntro,
 }
 
 impl CueKind {
@@ -195,6 +196,7 @@ impl CueKind {
         (CueKind::Anaphor, "Anaphor"),
         (CueKind::PhaseVerb, "PhaseVerb"),
         (CueKind::RelativePronoun, "RelativePronoun"),
+        (CueKind::ListIntro, "ListIntro"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {
