@@ -133,7 +133,17 @@ pub fn sentence_events(
             if first_person(s.text(m.start), m.payload.pos)
                 && let Some(sp) = speaker
             {
-                roles.actors.push((sp, Np::none(m.start)));
+                // "we" said by a person is their state (سنغادر، قال وزير الخارجية الإسباني).
+                let state = if table.get(sp).kind == crate::model::EntityKind::Person {
+                    table
+                        .lex_entity(lex, sp)
+                        .and_then(|l| l.country.first().or(l.position_of.as_ref()))
+                        .cloned()
+                        .and_then(|id| table.by_lex_id(lex, &id))
+                } else {
+                    None
+                };
+                roles.actors.push((state.unwrap_or(sp), Np::none(m.start)));
             } else if let Some(prev) = out.iter().rev().find(|d| d.is_verb && d.actor.is_some())
                 && (m.clitics.conj.is_some() || (left..m.start).all(|k| cx.function_word(k)))
             {
@@ -422,11 +432,11 @@ fn share_attack_roles(lex: &Lexicon, mut drafts: Vec<Draft>) -> Vec<Draft> {
     let attack = drafts
         .iter()
         .find(|d| is(d, "attack"))
-        .map(|d| (d.place, d.date));
+        .map(|d| (d.place, d.date, d.actor));
     let kill = drafts
         .iter()
         .find(|d| is(d, "kill"))
-        .map(|d| (d.place, d.date));
+        .map(|d| (d.place, d.date, None));
     for d in &mut drafts {
         let other = if is(d, "kill") {
             attack
@@ -435,9 +445,11 @@ fn share_attack_roles(lex: &Lexicon, mut drafts: Vec<Draft>) -> Vec<Draft> {
         } else {
             None
         };
-        if let Some((place, date)) = other {
+        if let Some((place, date, actor)) = other {
             d.place = d.place.or(place);
             d.date = d.date.or(date);
+            // The author of the attack is the killer (غارة أمريكية أدت إلى مقتل …).
+            d.actor = d.actor.or(actor.filter(|a| Some(*a) != d.target));
         }
     }
     drafts
@@ -509,9 +521,15 @@ fn roles(
             }
         }
         Pos::Adjective => {
-            // A participle modifies the noun right before it.
-            if let Some(b) = before.as_ref().filter(|b| b.adjacent) {
-                actors.extend(b.group.nps.iter().copied());
+            // A participle modifies the noun right before it, whatever
+            // preposition governs that noun (على القوات الأمريكية المتمركزة).
+            if let Some(g) = cx
+                .groups(left, m.start)
+                .into_iter()
+                .rev()
+                .find(|g| g.end() == m.start && cx.group_can_act(table, g))
+            {
+                actors.extend(g.nps.iter().copied());
             }
         }
         _ => {
@@ -558,6 +576,24 @@ fn roles(
             {
                 // The noun is the object or purpose of a verb: its subject acts
                 // (أعلن بارزاني معارضة …، سترسل 475 عسكرياً … لتقديم المشورة).
+                actors.extend(g.nps.iter().copied());
+            }
+        }
+    }
+    // "دول أخرى … من بينها ألمانيا وفرنسا": the named examples act.
+    if actors.is_empty() {
+        let intro =
+            (m.end..(m.end + 16).min(s.len())).find(|&k| s.has_cue(lex, k, CueKind::ExamplesIntro));
+        if let Some((k, (e, _, _))) =
+            intro.and_then(|k| s.cue_at(lex, k, CueKind::ExamplesIntro).map(|c| (k, c)))
+            && let Some(np) = cx.np_at(e)
+            && k > m.end
+        {
+            let g = Group {
+                nps: cx.coordinated(np),
+                prep: None,
+            };
+            if cx.group_can_act(table, &g) {
                 actors.extend(g.nps.iter().copied());
             }
         }

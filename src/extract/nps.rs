@@ -427,8 +427,11 @@ impl Ctx<'_, '_> {
     pub fn is_boundary(&self, k: usize) -> bool {
         let s = self.s;
         if s.is_punct(k) {
+            // A quote opens a quotation, unless it encloses a name (قاعدة "عين الأسد").
+            let quoted_name = QUOTES_OPEN.contains(&s.text(k))
+                && s.ment_at(k + 1).is_some_and(|m| m.start == k + 1);
             return matches!(s.text(k), "،" | "," | ":" | "؛" | ";" | "(" | ")")
-                || QUOTES_OPEN.contains(&s.text(k))
+                || (QUOTES_OPEN.contains(&s.text(k)) && !quoted_name)
                 || (DASHES.contains(&s.text(k))
                     && !s.ment_at(k.saturating_sub(1)).is_some_and(|m| m.adjectival));
         }

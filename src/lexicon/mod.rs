@@ -163,6 +163,7 @@ pub enum CueKind {
     PhaseVerb,
     RelativePronoun,
     ListIntro,
+    ExamplesIntro,
 }
 
 impl CueKind {
@@ -197,6 +198,7 @@ impl CueKind {
         (CueKind::PhaseVerb, "PhaseVerb"),
         (CueKind::RelativePronoun, "RelativePronoun"),
         (CueKind::ListIntro, "ListIntro"),
+        (CueKind::ExamplesIntro, "ExamplesIntro"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {
