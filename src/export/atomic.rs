@@ -22,10 +22,12 @@ impl AtomicDir {
             _ => PathBuf::from("."),
         };
         if !parent.is_dir() {
-            return Err(KgError::input(
-                &parent,
-                "the parent of the output directory does not exist",
-            ));
+            let why = if parent.exists() {
+                "the parent of the output directory is not a directory"
+            } else {
+                "the parent of the output directory does not exist"
+            };
+            return Err(KgError::input(&parent, why));
         }
         if target.exists() && !target.is_dir() {
             return Err(KgError::input(

@@ -15,9 +15,15 @@ use crate::model::EntityKind;
 /// One earlier mention: (sentence, token, entity, adjectival).
 type Seen = (usize, usize, usize, bool);
 
+/// Mentions of earlier sentences per (entity, adjectival): how many, and the
+/// order of the latest. Kept aggregated so that resolving an anaphor costs
+/// the number of distinct entities, not the length of the article.
+type History = std::collections::BTreeMap<(usize, bool), (usize, usize)>;
+
 /// Adds mentions for the anaphors of every sentence, in article order.
 pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
-    let mut history: Vec<Seen> = Vec::new();
+    let mut history = History::new();
+    let mut seq = 0usize;
     for s in sents.iter_mut() {
         let mut added = Vec::new();
         for i in 0..s.len() {
@@ -45,11 +51,6 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 .filter(|m| m.end <= i && (want.is_some() || m.start >= clause_start))
                 .map(|m| (s.index, m.start, m.entity, m.adjectival))
                 .collect();
-            let pool = match want {
-                // Possessed forces: their own sentence.
-                None => here,
-                Some(_) => history.iter().copied().chain(here).collect(),
-            };
             let fits = |&(_, _, e, adjectival): &Seen| {
                 let kind = table.get(e).kind;
                 match want {
@@ -65,17 +66,33 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                     Some(k) => kind == k,
                 }
             };
-            let candidates: Vec<Seen> = pool.iter().copied().filter(fits).collect();
-            // Possessed forces: the nearest possessor. Definite descriptions: the
-            // most often named so far (the article's base, its country), then the latest.
+            // Possessed forces: the nearest possessor in their own sentence.
+            // Definite descriptions: the most often named so far (the
+            // article's base, its country), then the latest.
             let antecedent = match want {
-                None => candidates.last().copied(),
-                Some(_) => candidates
-                    .iter()
-                    .max_by_key(|c| candidates.iter().filter(|x| x.2 == c.2).count())
-                    .copied(),
+                None => here.iter().copied().rfind(fits).map(|c| c.2),
+                Some(_) => {
+                    // (count, order of the latest) of each fitting entity.
+                    let mut score: std::collections::BTreeMap<usize, (usize, usize)> =
+                        Default::default();
+                    let earlier = history
+                        .iter()
+                        .filter(|&(&(e, adj), _)| fits(&(0, 0, e, adj)))
+                        .map(|(&(e, _), &counted)| (e, counted));
+                    let now = here
+                        .iter()
+                        .filter(|c| fits(c))
+                        .enumerate()
+                        .map(|(k, c)| (c.2, (1, seq + k)));
+                    for (e, (n, last)) in earlier.chain(now) {
+                        let s = score.entry(e).or_default();
+                        s.0 += n;
+                        s.1 = s.1.max(last);
+                    }
+                    score.into_iter().max_by_key(|&(_, s)| s).map(|(e, _)| e)
+                }
             };
-            let Some((_, _, mut entity, _)) = antecedent else {
+            let Some(mut entity) = antecedent else {
                 continue;
             };
             if want.is_none() && table.get(entity).kind == EntityKind::Person {
@@ -104,11 +121,11 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
             s.ments.extend(added);
             s.ments.sort_by_key(|m| (m.start, m.end));
         }
-        history.extend(
-            s.ments
-                .iter()
-                .filter(|m| !m.anaphoric)
-                .map(|m| (s.index, m.start, m.entity, m.adjectival)),
-        );
+        for m in s.ments.iter().filter(|m| !m.anaphoric) {
+            let h = history.entry((m.entity, m.adjectival)).or_default();
+            h.0 += 1;
+            h.1 = seq;
+            seq += 1;
+        }
     }
 }
