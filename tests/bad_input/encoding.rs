@@ -272,6 +272,36 @@ fn fifty_megabytes_without_line_breaks_is_rejected_cleanly() {
 }
 
 #[test]
+fn fifty_megabyte_line_through_the_text_layer_is_linear() {
+    // The layers under the size limit, on a single 50 MB line without
+    // punctuation: normalization, sentence splitting and tokenization run
+    // in one pass each (a quadratic step would not finish), and sentences
+    // stay bounded.
+    use kg::text::sentence::MAX_SENTENCE_BYTES;
+    let line = String::from_utf8(one_line(50 << 20, true)).unwrap();
+    let norm = kg::text::NormText::from_article(&line);
+    let sentences = kg::text::split_sentences(&norm.text);
+    assert!(sentences.len() >= norm.text.len() / MAX_SENTENCE_BYTES);
+    let mut tokens = Vec::new();
+    let mut covered = 0;
+    for r in &sentences {
+        assert!(r.len() <= MAX_SENTENCE_BYTES);
+        covered += r.len();
+        kg::text::tokenize(&norm.text, r.clone(), &mut tokens);
+    }
+    // Only the spaces at the cuts are outside sentences.
+    assert!(
+        covered + sentences.len() >= norm.text.len(),
+        "{covered} of {}",
+        norm.text.len()
+    );
+    let words = line.split(' ').filter(|w| !w.is_empty()).count();
+    assert_eq!(tokens.len(), words);
+    let last = tokens.last().unwrap();
+    assert_eq!(norm.orig_range(last.range()).end, line.trim_end().len());
+}
+
+#[test]
 fn long_line_without_punctuation_is_processed() {
     // 400 kB on one line and no sentence punctuation: cut into bounded
     // sentences, read in linear time.

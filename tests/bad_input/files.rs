@@ -222,3 +222,23 @@ fn output_in_a_directory_nobody_may_write() {
         );
     }
 }
+
+#[test]
+fn output_directory_with_other_files_is_not_replaced() {
+    // kg replaces its output directory whole: it must never take a
+    // directory that holds anything but a previous output.
+    let c = Case::new();
+    std::fs::create_dir(&c.out).unwrap();
+    let mine = c.out.join("my-notes.txt");
+    std::fs::write(&mine, "keep me").unwrap();
+    c.build(&[]).expect(
+        2,
+        &[
+            &shown(&c.out),
+            "is not a previous kg output (it has no kg.json)",
+            "choose a new or empty directory",
+        ],
+    );
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "keep me");
+    assert_eq!(std::fs::read_dir(&c.out).unwrap().count(), 1);
+}
