@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::corpus::{Encoding, Input, collect_inputs, decode};
+use crate::corpus::{Encoding, Input, collect_inputs, decode_article};
 use crate::error::{KgError, Result};
 use crate::extract::Extractor;
 use crate::model::graph::GraphBuilder;
@@ -45,31 +45,84 @@ pub struct BuildOutcome {
     pub articles_read: usize,
 }
 
-/// Reads and extracts one article.
+/// The largest article file kg reads, in bytes. News articles are a few
+/// kilobytes; a bigger file is most likely a whole collection in one file,
+/// which should be split into one article per file.
+pub const MAX_ARTICLE_BYTES: u64 = 8 << 20;
+
+/// Reads an article file: a regular file of at most [`MAX_ARTICLE_BYTES`].
+pub fn read_article(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| KgError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(KgError::input(
+            path,
+            "not a regular file (a directory, pipe, socket or device)",
+        ));
+    }
+    let too_big = |len: u64| {
+        KgError::input(
+            path,
+            format!(
+                "the file is {:.1} MiB; kg reads articles of up to {} MiB (one article per file: \
+                 is this a whole collection? split it)",
+                len as f64 / (1 << 20) as f64,
+                MAX_ARTICLE_BYTES >> 20
+            ),
+        )
+    };
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| KgError::io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The size may change between the check and the read (or be unknown).
+    file.take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| KgError::io(path, e))?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Reads and extracts one article. A remark on how its bytes were decoded
+/// becomes a warning of the extraction.
 pub fn process(
     extractor: &Extractor,
     input: &Input,
     encoding: Option<&'static Encoding>,
 ) -> Result<ArticleExtraction> {
-    let bytes = std::fs::read(&input.path).map_err(|e| KgError::io(&input.path, e))?;
-    let text = decode(&bytes, encoding).map_err(|m| KgError::input(&input.path, m))?;
-    if text.trim().is_empty() {
+    let bytes = read_article(&input.path)?;
+    let decoded = decode_article(&bytes, encoding).map_err(|m| KgError::input(&input.path, m))?;
+    drop(bytes);
+    if decoded.text.trim().is_empty() {
         return Err(KgError::input(
             &input.path,
             "the article has no text (only whitespace)",
         ));
     }
-    if text.len() > u32::MAX as usize / 2 {
+    if !decoded.text.chars().any(char::is_alphanumeric) {
         return Err(KgError::input(
             &input.path,
-            "the article is larger than 2 GiB",
+            "the article has no words (only punctuation, symbols or invisible characters)",
         ));
     }
     let article = Article {
         meta: input.meta.clone(),
-        text,
+        text: decoded.text,
     };
-    Ok(extractor.extract(&article))
+    let mut x = extractor.extract(&article);
+    if x.meta.sentences == 0 {
+        return Err(KgError::input(
+            &input.path,
+            "the article has no text once its markup is removed",
+        ));
+    }
+    if let Some(note) = decoded.note {
+        x.warnings.insert(0, note);
+    }
+    Ok(x)
 }
 
 /// Runs the build. `progress(done, total)` is called after each chunk.
@@ -78,8 +131,10 @@ pub fn build(
     opts: &BuildOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<BuildOutcome> {
-    let (inputs, problems) = collect_inputs(&opts.inputs, opts.manifest.as_deref())?;
-    let mut problems: Vec<Problem> = problems
+    let collected = collect_inputs(&opts.inputs, opts.manifest.as_deref())?;
+    let inputs = collected.inputs;
+    let mut problems: Vec<Problem> = collected
+        .problems
         .into_iter()
         .map(|message| Problem { message })
         .collect();
@@ -90,16 +145,19 @@ pub fn build(
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        return Err(KgError::Invalid(format!(
-            "no articles (*.txt files) found in {what}"
-        )));
+        let mut message = format!("no articles (*.txt files) found in {what}");
+        for p in &problems {
+            message.push_str("\n  ");
+            message.push_str(&p.message);
+        }
+        return Err(KgError::Invalid(message));
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
         .build()
         .map_err(|e| KgError::Invalid(format!("cannot start worker threads: {e}")))?;
     let mut builder = GraphBuilder::new();
-    let mut notes = Vec::new();
+    let mut notes = collected.notes;
     let mut read = 0;
     let total = inputs.len();
     for (n, chunk) in inputs.chunks(CHUNK).enumerate() {
@@ -109,10 +167,11 @@ pub fn build(
                 .map(|input| process(extractor, input, opts.encoding))
                 .collect()
         });
-        for r in results {
+        for (input, r) in chunk.iter().zip(results) {
             match r {
                 Ok(x) => {
-                    notes.extend(x.warnings.iter().map(|w| format!("{}: {w}", x.meta.file)));
+                    let file = input.path.display();
+                    notes.extend(x.warnings.iter().map(|w| format!("{file}: {w}")));
                     builder.add(x);
                     read += 1;
                 }

@@ -17,12 +17,16 @@ use kg::pipeline::{BuildOptions, build};
 
 fn lexicon() -> Lexicon {
     let root = common::root();
-    Lexicon::from_paths(Some(&root.join("ontology.ttl")), &[root.join("lexicon")]).expect("the lexicon loads")
+    Lexicon::from_paths(Some(&root.join("ontology.ttl")), &[root.join("lexicon")])
+        .expect("the lexicon loads")
 }
 
 fn evaluate(extractor: &Extractor, input: &str, gold: &str) -> Report {
     let root = common::root();
-    let opts = BuildOptions { inputs: vec![root.join(input)], ..Default::default() };
+    let opts = BuildOptions {
+        inputs: vec![root.join(input)],
+        ..Default::default()
+    };
     let outcome = build(extractor, &opts, &|_, _| {}).expect("the build runs");
     let gold = read_gold(&root.join(gold)).expect("the gold file reads");
     let resolver = Resolver::new(extractor.lexicon(), extractor.matcher());
@@ -42,29 +46,67 @@ fn check(name: &str, r: &Report, min_f1: f64, min_date: f64) {
         r.overall.matched
     );
     assert!(f1 >= min_f1, "{name}: event F1 {f1:.3} fell below {min_f1}");
-    assert!(date >= min_date, "{name}: date accuracy {date:.3} fell below {min_date}");
+    assert!(
+        date >= min_date,
+        "{name}: date accuracy {date:.3} fell below {min_date}"
+    );
 }
 
 #[test]
 fn extraction_quality_does_not_regress() {
     let ex = Extractor::new(lexicon());
-    check("dev", &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"), 0.65, 0.85);
-    check("seeds", &evaluate(&ex, "seeds", "tests/dev/seeds-gold.tsv"), 0.61, 0.75);
-    check("held-out", &evaluate(&ex, "tests/heldout/articles", "tests/heldout/gold.tsv"), 0.41, 0.90);
+    check(
+        "dev",
+        &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
+        0.65,
+        0.85,
+    );
+    check(
+        "seeds",
+        &evaluate(&ex, "seeds", "tests/dev/seeds-gold.tsv"),
+        0.61,
+        0.75,
+    );
+    check(
+        "held-out",
+        &evaluate(&ex, "tests/heldout/articles", "tests/heldout/gold.tsv"),
+        0.41,
+        0.90,
+    );
 }
 
 #[test]
 fn gold_files_are_well_formed() {
     let root: PathBuf = common::root();
-    for f in ["tests/dev/gold.tsv", "tests/dev/seeds-gold.tsv", "tests/heldout/gold.tsv"] {
+    for f in [
+        "tests/dev/gold.tsv",
+        "tests/dev/seeds-gold.tsv",
+        "tests/heldout/gold.tsv",
+    ] {
         let rows = read_gold(&root.join(f)).expect("reads");
         assert!(rows.len() > 100, "{f}: {} rows", rows.len());
         let lex = lexicon();
         for r in &rows {
-            assert!(lex.action(&r.action).is_some(), "{f}:{}: unknown action {}", r.line, r.action);
-            assert!(matches!(r.polarity.as_str(), "positive" | "negative"), "{f}:{}", r.line);
-            assert!(matches!(r.modality.as_str(), "asserted" | "planned" | "hypothetical"), "{f}:{}", r.line);
-            let date_ok = r.date.as_deref().is_none_or(|d| d == "?" || kg::model::PartialDate::parse(d).is_some());
+            assert!(
+                lex.action(&r.action).is_some(),
+                "{f}:{}: unknown action {}",
+                r.line,
+                r.action
+            );
+            assert!(
+                matches!(r.polarity.as_str(), "positive" | "negative"),
+                "{f}:{}",
+                r.line
+            );
+            assert!(
+                matches!(r.modality.as_str(), "asserted" | "planned" | "hypothetical"),
+                "{f}:{}",
+                r.line
+            );
+            let date_ok = r
+                .date
+                .as_deref()
+                .is_none_or(|d| d == "?" || kg::model::PartialDate::parse(d).is_some());
             assert!(date_ok, "{f}:{}: bad date {:?}", r.line, r.date);
         }
     }

@@ -58,6 +58,8 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
         bail!("--jobs must be at least 1");
     }
     let iris = Iris::new(&args.base_iri)?;
+    // Fail before reading articles when the output cannot be written.
+    kg::export::check_output(&args.out)?;
     let (lex, ontology) = load_lexicon(&args.lexicon)?;
     let extractor = Extractor::new(lex);
     let opts = BuildOptions {

@@ -2,6 +2,7 @@
 //! their bytes to text. Every problem names its file.
 
 pub mod decode;
+pub mod detect;
 pub mod manifest;
 
 use std::collections::BTreeSet;
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::KgError;
 use crate::model::ArticleMeta;
-pub use decode::{Encoding, decode};
+pub use decode::{Decoded, Encoding, decode, decode_article};
 pub use manifest::{Manifest, read_manifest};
 
 /// An article to read: its path and what the manifest says about it.
@@ -19,28 +20,46 @@ pub struct Input {
     pub meta: ArticleMeta,
 }
 
+/// The inputs of a build, and what was noticed while finding them.
+#[derive(Clone, Debug, Default)]
+pub struct Collected {
+    /// Articles to read, sorted by path.
+    pub inputs: Vec<Input>,
+    /// Inputs skipped (the build is incomplete).
+    pub problems: Vec<String>,
+    /// Remarks that do not make the build incomplete.
+    pub notes: Vec<String>,
+}
+
 /// Collects `*.txt` files under the given paths (files are taken as given,
 /// directories searched recursively), sorted by path, with their metadata.
-/// Returns the inputs and non-fatal problems. A path that does not exist is
-/// an error.
-pub fn collect_inputs(
-    paths: &[PathBuf],
-    manifest: Option<&Path>,
-) -> Result<(Vec<Input>, Vec<String>), KgError> {
+/// The result does not depend on the order of `paths`. A path that does not
+/// exist is an error; one that cannot be read (a symbolic link loop, no
+/// permission) is a problem, and so is a broken manifest, which is then
+/// ignored.
+pub fn collect_inputs(paths: &[PathBuf], manifest: Option<&Path>) -> Result<Collected, KgError> {
+    let mut out = Collected::default();
     let mut files = BTreeSet::new();
-    let mut problems = Vec::new();
-    let mut manifests: Vec<PathBuf> = manifest.map(Path::to_path_buf).into_iter().collect();
+    let mut manifests: BTreeSet<PathBuf> = manifest.map(Path::to_path_buf).into_iter().collect();
+    let paths: BTreeSet<&PathBuf> = paths.iter().collect();
     for p in paths {
-        let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => KgError::input(p, "no such file or directory"),
-            _ => KgError::io(p, e),
-        })?;
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && p.symlink_metadata().is_err() => {
+                return Err(KgError::input(p, "no such file or directory"));
+            }
+            Err(e) => {
+                out.problems
+                    .push(format!("{}: {}; skipped", p.display(), describe(&e)));
+                continue;
+            }
+        };
         if meta.is_dir() {
             let mut seen = BTreeSet::new();
-            walk(p, &mut files, &mut seen, &mut problems);
+            walk(p, &mut files, &mut seen, &mut out.problems);
             let m = p.join("articles.csv");
             if manifest.is_none() && m.is_file() {
-                manifests.push(m);
+                manifests.insert(m);
             }
         } else {
             files.insert(p.clone());
@@ -48,11 +67,25 @@ pub fn collect_inputs(
     }
     let mut by_file = std::collections::BTreeMap::new();
     for m in &manifests {
-        let (man, probs) = read_manifest(m)?;
-        problems.extend(probs);
+        let man = match read_manifest(m) {
+            Ok((man, probs)) => {
+                out.problems.extend(probs);
+                man
+            }
+            Err(KgError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound && manifest.is_some() =>
+            {
+                return Err(KgError::input(m, "no such manifest"));
+            }
+            Err(e) => {
+                out.problems.push(format!("{e}; the manifest is ignored"));
+                continue;
+            }
+        };
+        out.notes.extend(man.notes);
         for (f, meta) in man.by_file {
             if !f.is_file() {
-                problems.push(format!(
+                out.problems.push(format!(
                     "{}: lists `{}`, which is not a readable file; skipped",
                     m.display(),
                     meta.file
@@ -66,7 +99,6 @@ pub fn collect_inputs(
         }
     }
     let mut ids = BTreeSet::new();
-    let mut inputs = Vec::new();
     for path in files {
         let meta = by_file
             .remove(&normalize_path(&path))
@@ -82,16 +114,28 @@ pub fn collect_inputs(
                 ..Default::default()
             });
         if !ids.insert(meta.id.clone()) {
-            problems.push(format!(
+            out.problems.push(format!(
                 "{}: article id `{}` is already used by another file; skipped",
                 path.display(),
                 meta.id
             ));
             continue;
         }
-        inputs.push(Input { path, meta });
+        out.inputs.push(Input { path, meta });
     }
-    Ok((inputs, problems))
+    Ok(out)
+}
+
+/// An I/O error in words, with the common causes named.
+pub fn describe(e: &std::io::Error) -> String {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return format!("a symbolic link loop ({e})");
+    }
+    match e.kind() {
+        std::io::ErrorKind::NotFound => format!("a broken symbolic link ({e})"),
+        _ => e.to_string(),
+    }
 }
 
 fn normalize_path(p: &Path) -> PathBuf {
@@ -107,7 +151,7 @@ fn walk(
     let canon = normalize_path(dir);
     if !seen.insert(canon) {
         problems.push(format!(
-            "{}: directory already visited (symlink loop?); skipped",
+            "{}: directory already visited (a symbolic link loop or a second link to it); skipped",
             dir.display()
         ));
         return;
@@ -115,20 +159,31 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(format!("{}: {e}; skipped", dir.display()));
+            problems.push(format!("{}: {}; skipped", dir.display(), describe(&e)));
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths = Vec::new();
+    for e in entries {
+        match e {
+            Ok(e) => paths.push(e.path()),
+            Err(e) => problems.push(format!("{}: {}; skipped", dir.display(), describe(&e))),
+        }
+    }
     paths.sort();
     for p in paths {
+        let is_txt = p.extension().is_some_and(|x| x == "txt");
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, files, seen, problems),
-            Ok(_) if p.extension().is_some_and(|x| x == "txt") => {
+            Ok(_) if is_txt => {
                 files.insert(p);
             }
             Ok(_) => {}
-            Err(e) => problems.push(format!("{}: {e}; skipped", p.display())),
+            // A dangling link that is not an article is none of kg's business.
+            Err(e) if is_txt || e.kind() != std::io::ErrorKind::NotFound => {
+                problems.push(format!("{}: {}; skipped", p.display(), describe(&e)));
+            }
+            Err(_) => {}
         }
     }
 }

@@ -17,43 +17,19 @@ pub struct AtomicDir {
 impl AtomicDir {
     /// Prepares a temporary directory next to `target`.
     pub fn new(target: &Path) -> Result<Self> {
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        if !parent.is_dir() {
-            return Err(KgError::input(
-                &parent,
-                "the parent of the output directory does not exist",
-            ));
-        }
-        if target.exists() && !target.is_dir() {
-            return Err(KgError::input(
-                target,
-                "the output path exists and is not a directory",
-            ));
-        }
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "exports".into());
-        clean_stale(&parent, &name);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let tmp = parent.join(format!(".{name}.tmp-{}-{nanos}", std::process::id()));
-        std::fs::create_dir(&tmp).map_err(|e| {
-            KgError::input(
-                &parent,
-                format!("cannot write the output here ({e}); choose another directory with --out"),
-            )
-        })?;
+        let tmp = prepare(target, "tmp")?;
         Ok(AtomicDir {
             target: target.to_path_buf(),
             tmp,
             committed: false,
         })
+    }
+
+    /// Checks that a temporary directory can be made next to `target`
+    /// (creates one and removes it), without starting an output.
+    pub fn probe(target: &Path) -> Result<()> {
+        let dir = prepare(target, "probe")?;
+        std::fs::remove_dir(&dir).map_err(|e| KgError::io(&dir, e))
     }
 
     /// The temporary directory being written.
@@ -88,6 +64,13 @@ impl AtomicDir {
             std::fs::rename(&self.tmp, &self.target).map_err(|e| KgError::io(&self.target, e))?;
         }
         self.committed = true;
+        // Make the swap itself durable (best effort: not every system can
+        // sync a directory).
+        if let Some(parent) = self.target.parent().filter(|p| !p.as_os_str().is_empty())
+            && let Ok(d) = File::open(parent)
+        {
+            let _ = d.sync_all();
+        }
         Ok(())
     }
 }
@@ -98,6 +81,68 @@ impl Drop for AtomicDir {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// Refuses to replace `target` when it is a directory holding files that
+/// are not a previous output: a directory is replaced whole, so `--out ~/`
+/// must not delete a home directory. A previous output is recognized by
+/// `marker`, a file every output has; an empty directory is fine too.
+pub fn check_replaceable(target: &Path, marker: &str) -> Result<()> {
+    if !target.is_dir() || target.join(marker).is_file() {
+        return Ok(());
+    }
+    let mut entries = std::fs::read_dir(target).map_err(|e| KgError::io(target, e))?;
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    Err(KgError::input(
+        target,
+        format!(
+            "the output directory exists and is not a previous kg output (it has no {marker}); \
+             kg replaces the whole directory, so it leaves this one alone: choose a new or \
+             empty directory with --out"
+        ),
+    ))
+}
+
+/// Checks the parent of `target`, removes stale temporary directories and
+/// creates `.NAME.KIND-PID-NANOS` beside `target`.
+fn prepare(target: &Path, kind: &str) -> Result<PathBuf> {
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !parent.is_dir() {
+        let why = if parent.exists() {
+            "the parent of the output directory is not a directory"
+        } else {
+            "the parent of the output directory does not exist"
+        };
+        return Err(KgError::input(&parent, why));
+    }
+    if target.exists() && !target.is_dir() {
+        return Err(KgError::input(
+            target,
+            "the output path exists and is not a directory",
+        ));
+    }
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "exports".into());
+    clean_stale(&parent, &name);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir = parent.join(format!(".{name}.{kind}-{}-{nanos}", std::process::id()));
+    std::fs::create_dir(&dir).map_err(|e| {
+        KgError::input(
+            &parent,
+            format!("cannot write the output here ({e}); choose another directory with --out"),
+        )
+    })?;
+    Ok(dir)
 }
 
 /// Swaps two directories atomically (Linux `renameat2(RENAME_EXCHANGE)`),
@@ -135,13 +180,13 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 
 /// Removes temporary directories left by builds that were killed.
 fn clean_stale(parent: &Path, name: &str) {
-    let prefix = format!(".{name}.tmp-");
+    let prefixes = [format!(".{name}.tmp-"), format!(".{name}.probe-")];
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
     for e in entries.flatten() {
         let fname = e.file_name().to_string_lossy().into_owned();
-        let Some(rest) = fname.strip_prefix(&prefix) else {
+        let Some(rest) = prefixes.iter().find_map(|p| fname.strip_prefix(p.as_str())) else {
             continue;
         };
         let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
@@ -156,6 +201,22 @@ fn clean_stale(parent: &Path, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_outputs_and_empty_directories_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out");
+        assert!(check_replaceable(&target, "kg.json").is_ok());
+        std::fs::create_dir(&target).unwrap();
+        assert!(check_replaceable(&target, "kg.json").is_ok());
+        std::fs::write(target.join("notes.txt"), "mine").unwrap();
+        let e = check_replaceable(&target, "kg.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not a previous kg output"), "{e}");
+        std::fs::write(target.join("kg.json"), "{}").unwrap();
+        assert!(check_replaceable(&target, "kg.json").is_ok());
+    }
 
     #[test]
     fn commit_replaces_and_drop_discards() {

@@ -43,6 +43,14 @@ fn csv_err(path: &str) -> impl Fn(::csv::Error) -> std::io::Error + '_ {
     move |e| std::io::Error::other(format!("{path}: {e}"))
 }
 
+/// Checks, before a long build, that [`write_build`] can replace `out`:
+/// its parent is a writable directory and `out` is new, empty or a
+/// previous output. `write_build` checks again.
+pub fn check_output(out: &Path) -> Result<()> {
+    atomic::check_replaceable(out, DUMP)?;
+    AtomicDir::probe(out)
+}
+
 /// Writes every export of a build into `out` (atomically).
 pub fn write_build(
     kg: &KnowledgeGraph,
@@ -51,6 +59,7 @@ pub fn write_build(
     iris: &Iris,
     out: &Path,
 ) -> Result<ExportSummary> {
+    atomic::check_replaceable(out, DUMP)?;
     let dir = AtomicDir::new(out)?;
     let mut summary = ExportSummary::default();
     let mut file =

@@ -1,19 +1,31 @@
 //! Anaphora: definite descriptions (البلاد، التنظيم، الحلف، القاعدة،
-//! الإقليم) and possessed forces (قواتها، بلاده) resolved to the most recent
+//! الإقليم، البلدين) and possessed forces (قواتها، بلاده) resolved to an
 //! earlier mention of the kind the lexicon's `kg:Anaphor` entry names.
 //!
-//! A definite description looks back through the article; possessed
-//! forces look back in their own sentence only (their possessor is near).
-//! Nationality adjectives are not antecedents of places (البلاد refers to
-//! the country named as a place, not to "الأمريكية").
+//! A definite description looks back through the article and takes the
+//! entity named most often so far (the article's base, its country), then
+//! the latest; a dual (البلدين، الجانبين) takes the two most named states.
+//! Possessed forces look back in their own clause (their possessor is
+//! near); "القوات"/"الجنود" alone refer to the owner of the forces named
+//! last. Nationality adjectives are not antecedents of places (البلاد
+//! refers to the country named as a place, not to "الأمريكية").
+//!
+//! The article history is aggregated per entity, so resolving an anaphor
+//! costs the number of distinct entities, not the length of the article.
+
+use std::collections::BTreeMap;
 
 use super::sent::{Ment, Sent};
 use super::table::EntityTable;
 use crate::lexicon::{CueKind, Lexicon};
 use crate::model::EntityKind;
 
-/// One earlier mention: (sentence, token, entity, adjectival).
+/// One mention: (sentence, token, entity, adjectival).
 type Seen = (usize, usize, usize, bool);
+
+/// Mentions of earlier sentences per (entity, adjectival): how many, and the
+/// order of the latest.
+type History = BTreeMap<(usize, bool), (usize, usize)>;
 
 /// Whether the mention `m` names the owner of forces (القوات الأمريكية،
 /// قوات التحالف، 2500 جندي أمريكي).
@@ -26,11 +38,23 @@ fn owns_forces(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
     })
 }
 
+/// The state an entity stands for: itself for a country, its state for a
+/// capital used by metonymy.
+fn state_of(table: &mut EntityTable, lex: &Lexicon, e: usize) -> Option<usize> {
+    match table.get(e).kind {
+        EntityKind::Country => Some(e),
+        _ => table
+            .lex_entity(lex, e)
+            .and_then(|l| l.metonym_for.clone())
+            .and_then(|id| table.by_lex_id(lex, &id)),
+    }
+}
+
 /// Adds mentions for the anaphors of every sentence, in article order.
 pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
-    let mut history: Vec<Seen> = Vec::new();
-    // Owners of forces named so far: (sentence, token, entity).
-    let mut forces_owners: Vec<(usize, usize, usize)> = Vec::new();
+    let mut history = History::new();
+    let mut seq = 0usize;
+    let mut last_forces_owner: Option<usize> = None;
     for s in sents.iter_mut() {
         let mut added = Vec::new();
         for i in 0..s.len() {
@@ -41,16 +65,19 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 continue;
             };
             let want = lex.cues[cue].introduces;
+            let here: Vec<Seen> = s
+                .ments
+                .iter()
+                .filter(|m| m.end <= i)
+                .map(|m| (s.index, m.start, m.entity, m.adjectival))
+                .collect();
             if want == Some(EntityKind::MilitaryForce) {
                 // "القوات"/"الجنود" alone: not when a name, a nationality or an
                 // adjective follows (القوات الأمريكية، القوات الأجنبية).
                 let next = s.text(end);
                 let qualified = s.ment_at(end).is_some()
                     || (next.starts_with("ال") && (next.ends_with("يه") || next.ends_with('ي')));
-                if qualified {
-                    continue;
-                }
-                if let Some(&(_, _, entity)) = forces_owners.last() {
+                if let Some(entity) = last_forces_owner.filter(|_| !qualified) {
                     added.push(Ment {
                         start: i,
                         end,
@@ -64,71 +91,38 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 continue;
             }
             if lex.cues[cue].number == Some(2) {
-                // Both countries / both sides: the two states named most often so far
-                // (capitals and nationality adjectives stand for their states).
-                let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, count, last position)
-                let pool = history.iter().copied().chain(
-                    s.ments
-                        .iter()
-                        .filter(|m| m.end <= i)
-                        .map(|m| (s.index, m.start, m.entity, m.adjectival)),
-                );
-                for (n, (_, _, e, _)) in pool.enumerate() {
-                    let state = match table.get(e).kind {
-                        EntityKind::Country => Some(e),
-                        _ => table
-                            .lex_entity(lex, e)
-                            .and_then(|l| l.metonym_for.clone())
-                            .and_then(|id| table.by_lex_id(lex, &id)),
-                    };
-                    if let Some(st) = state {
-                        match counts.iter_mut().find(|c| c.0 == st) {
-                            Some(c) => {
-                                c.1 += 1;
-                                c.2 = n;
-                            }
-                            None => counts.push((st, 1, n)),
-                        }
+                // Both countries / both sides: the two states named most often so
+                // far (capitals and nationality adjectives stand for their states).
+                let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // state → (count, latest)
+                let earlier: Vec<(usize, usize, usize)> = history
+                    .iter()
+                    .map(|(&(e, _), &(n, last))| (e, n, last))
+                    .collect();
+                let now = here.iter().enumerate().map(|(k, c)| (c.2, 1, seq + k));
+                for (e, n, last) in earlier.into_iter().chain(now) {
+                    if let Some(st) = state_of(table, lex, e) {
+                        let c = counts.entry(st).or_default();
+                        c.0 += n;
+                        c.1 = c.1.max(last);
                     }
                 }
-                counts.sort_by_key(|c| (std::cmp::Reverse(c.1), std::cmp::Reverse(c.2)));
-                if let [a, b, ..] = counts.as_slice() {
-                    // In order of first mention, so the first named comes first.
-                    let (first, second) = if a.2 <= b.2 { (a.0, b.0) } else { (b.0, a.0) };
+                let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
+                ranked.sort_by_key(|&(e, (n, last))| {
+                    (std::cmp::Reverse(n), std::cmp::Reverse(last), e)
+                });
+                if let [a, b, ..] = ranked.as_slice() {
                     added.push(Ment {
                         start: i,
                         end,
-                        entity: first,
+                        entity: a.0,
                         adjectival: false,
                         role_only: false,
                         anaphoric: true,
-                        second: Some(second),
+                        second: Some(b.0),
                     });
                 }
                 continue;
             }
-            // Possessed forces look back in their clause only (up to a comma or colon).
-            // First person (قواتنا) after a colon belongs to whoever speaks before it.
-            let first_person = s.text(i).ends_with("نا");
-            let clause_start = (0..i)
-                .rev()
-                .find(|&k| {
-                    s.is_punct(k)
-                        && (matches!(s.text(k), "،" | "," | "؛")
-                            || (s.text(k) == ":" && !first_person))
-                })
-                .map_or(0, |k| k + 1);
-            let here: Vec<Seen> = s
-                .ments
-                .iter()
-                .filter(|m| m.end <= i && (want.is_some() || m.start >= clause_start))
-                .map(|m| (s.index, m.start, m.entity, m.adjectival))
-                .collect();
-            let pool = match want {
-                // Possessed forces: their own sentence.
-                None => here,
-                Some(_) => history.iter().copied().chain(here).collect(),
-            };
             let fits = |&(_, _, e, adjectival): &Seen| {
                 let kind = table.get(e).kind;
                 match want {
@@ -150,28 +144,52 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                     Some(k) => kind == k,
                 }
             };
-            let candidates: Vec<Seen> = pool.iter().copied().filter(fits).collect();
-            // Possessed forces: the nearest possessor. Definite descriptions: the
-            // most often named so far (the article's base, its country), then the latest.
             let antecedent = match want {
-                None => candidates.last().copied(),
-                Some(_) => candidates
-                    .iter()
-                    .max_by_key(|c| candidates.iter().filter(|x| x.2 == c.2).count())
-                    .copied(),
+                None => {
+                    // Possessed forces: the nearest possessor in their clause (up
+                    // to a comma; first person قواتنا also across a colon, to the speaker).
+                    let first_person = s.text(i).ends_with("نا");
+                    let clause_start = (0..i)
+                        .rev()
+                        .find(|&k| {
+                            s.is_punct(k)
+                                && (matches!(s.text(k), "،" | "," | "؛")
+                                    || (s.text(k) == ":" && !first_person))
+                        })
+                        .map_or(0, |k| k + 1);
+                    here.iter()
+                        .copied()
+                        .filter(|c| c.1 >= clause_start)
+                        .rfind(fits)
+                        .map(|c| c.2)
+                }
+                Some(_) => {
+                    // (count, order of the latest) of each fitting entity.
+                    let mut score: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+                    let earlier = history
+                        .iter()
+                        .filter(|&(&(e, adj), _)| fits(&(0, 0, e, adj)))
+                        .map(|(&(e, _), &counted)| (e, counted));
+                    let now = here
+                        .iter()
+                        .filter(|c| fits(c))
+                        .enumerate()
+                        .map(|(k, c)| (c.2, (1, seq + k)));
+                    for (e, (n, last)) in earlier.chain(now) {
+                        let sc = score.entry(e).or_default();
+                        sc.0 += n;
+                        sc.1 = sc.1.max(last);
+                    }
+                    score.into_iter().max_by_key(|&(_, sc)| sc).map(|(e, _)| e)
+                }
             };
-            let Some((_, _, mut entity, _)) = antecedent else {
+            let Some(mut entity) = antecedent else {
                 continue;
             };
-            if want.is_none()
-                && !table.get(entity).kind.can_act()
-                && let Some(state) = table
-                    .lex_entity(lex, entity)
-                    .and_then(|l| l.metonym_for.clone())
-            {
+            if want.is_none() && !table.get(entity).kind.can_act() {
                 // بغداد تطالب أنقرة بسحب قواتها: Ankara's forces are Turkey's.
-                match table.by_lex_id(lex, &state) {
-                    Some(s) => entity = s,
+                match state_of(table, lex, entity) {
+                    Some(st) => entity = st,
                     None => continue,
                 }
             }
@@ -202,17 +220,14 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
             s.ments.extend(added);
             s.ments.sort_by_key(|m| (m.start, m.end));
         }
-        history.extend(
-            s.ments
-                .iter()
-                .filter(|m| !m.anaphoric)
-                .map(|m| (s.index, m.start, m.entity, m.adjectival)),
-        );
-        forces_owners.extend(
-            s.ments
-                .iter()
-                .filter(|m| !m.anaphoric && owns_forces(s, lex, m))
-                .map(|m| (s.index, m.start, m.entity)),
-        );
+        for m in s.ments.iter().filter(|m| !m.anaphoric) {
+            let h = history.entry((m.entity, m.adjectival)).or_default();
+            h.0 += 1;
+            h.1 = seq;
+            seq += 1;
+            if owns_forces(s, lex, m) {
+                last_forces_owner = Some(m.entity);
+            }
+        }
     }
 }

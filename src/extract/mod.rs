@@ -49,8 +49,12 @@ impl Spans<'_> {
         let end = s.tokens[b.max(a + 1) - 1].end as usize;
         self.norm.orig_range(start..end)
     }
+    /// The original text of tokens `a..b` as a reader sees it (markup
+    /// removed, character references decoded).
     fn text(&self, s: &Sent, a: usize, b: usize) -> String {
-        self.original[self.bytes(s, a, b)].to_string()
+        self.norm
+            .visible(self.original, self.bytes(s, a, b))
+            .into_owned()
     }
     fn provenance(&self, article: &str, s: &Sent, a: usize, b: usize) -> Provenance {
         let r = self.bytes(s, a, b);
@@ -82,7 +86,7 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> ArticleExtraction {
         let lex = &self.lex;
         let id = article.meta.id.as_str();
-        let norm = NormText::new(&article.text);
+        let norm = NormText::from_article(&article.text);
         let spans = Spans {
             original: &article.text,
             norm: &norm,
@@ -113,7 +117,9 @@ impl Extractor {
         for s in &mut sents {
             resolve_gazetteer(s, lex, &mut table);
         }
-        let original = |r: std::ops::Range<usize>| article.text[norm.orig_range(r)].to_string();
+        let original = |r: std::ops::Range<usize>| {
+            norm.visible(&article.text, norm.orig_range(r)).into_owned()
+        };
         for s in &mut sents {
             discover(s, lex, &original, &mut table, &mut aliases, &mut roles);
             s.mark_passive(original);

@@ -2,7 +2,6 @@
 //! them: every problem is collected and reported with its file, so a user
 //! fixing their data sees all of them at once.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::turtle::{Obj, TripleTable};
@@ -83,6 +82,8 @@ fn types(t: &TripleTable, s: &str) -> Vec<String> {
 
 fn read_entities(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<LexEntity> {
     let mut out = Vec::new();
+    // The IRI of each entity of `out`.
+    let mut subjects = Vec::new();
     for subject in t.subjects.keys() {
         let kinds: Vec<EntityKind> = types(t, subject)
             .iter()
@@ -100,8 +101,9 @@ fn read_entities(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<
             problems.push((
                 file.clone(),
                 format!(
-                    "entity `{id}` has {} classes; give it one (or it is defined twice)",
-                    kinds.len()
+                    "entity `{id}` has {} classes; give it one (or it is defined twice: described in {})",
+                    kinds.len(),
+                    t.files_of(subject)
                 ),
             ));
         }
@@ -119,8 +121,9 @@ fn read_entities(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<
             problems.push((
                 file.clone(),
                 format!(
-                    "entity `{id}` has {} Arabic prefLabels (is the id used twice?)",
-                    pref.len()
+                    "entity `{id}` has {} Arabic prefLabels (is the id used twice? described in {})",
+                    pref.len(),
+                    t.files_of(subject)
                 ),
             ));
         }
@@ -143,6 +146,7 @@ fn read_entities(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<
                 .map(|i| local_name(i).to_string())
                 .collect()
         };
+        subjects.push(subject);
         out.push(LexEntity {
             id,
             kind: kinds.first().copied(),
@@ -174,12 +178,17 @@ fn read_entities(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<
             wikidata,
         });
     }
-    let mut seen = BTreeSet::new();
-    for e in &out {
-        if !seen.insert(e.id.clone()) {
+    let mut seen = std::collections::BTreeMap::new();
+    for (subject, e) in subjects.iter().zip(&out) {
+        if let Some(first) = seen.insert(e.id.clone(), subject) {
             problems.push((
-                PathBuf::from("lexicon"),
-                format!("entity id `{}` is used by two different IRIs", e.id),
+                t.file_of(subject),
+                format!(
+                    "entity id `{}` is used by two different IRIs: <{first}> ({}) and <{subject}> ({})",
+                    e.id,
+                    t.files_of(first),
+                    t.files_of(subject)
+                ),
             ));
         }
     }
@@ -328,8 +337,15 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
     for w in out.windows(2) {
         if w[0].id == w[1].id {
             problems.push((
-                PathBuf::from("lexicon"),
-                format!("action id `{}` is defined by two classes", w[0].id),
+                t.file_of(&w[1].class_iri),
+                format!(
+                    "action id `{}` is defined by two classes: <{}> ({}) and <{}> ({})",
+                    w[0].id,
+                    w[0].class_iri,
+                    t.files_of(&w[0].class_iri),
+                    w[1].class_iri,
+                    t.files_of(&w[1].class_iri)
+                ),
             ));
         }
     }

@@ -48,6 +48,8 @@ impl Obj {
 pub struct TripleTable {
     pub subjects: BTreeMap<String, Vec<(String, Obj)>>,
     pub origin: BTreeMap<String, PathBuf>,
+    /// Every file that describes a subject, in reading order.
+    pub described_in: BTreeMap<String, Vec<PathBuf>>,
 }
 
 impl TripleTable {
@@ -85,6 +87,10 @@ impl TripleTable {
             self.origin
                 .entry(subject.clone())
                 .or_insert_with(|| path.to_path_buf());
+            let files = self.described_in.entry(subject.clone()).or_default();
+            if files.last().is_none_or(|f| f != path) {
+                files.push(path.to_path_buf());
+            }
             self.subjects
                 .entry(subject)
                 .or_default()
@@ -110,6 +116,18 @@ impl TripleTable {
 
     pub fn file_of(&self, subject: &str) -> PathBuf {
         self.origin.get(subject).cloned().unwrap_or_default()
+    }
+
+    /// The files that describe `subject`, for messages: "a.ttl and b.ttl".
+    pub fn files_of(&self, subject: &str) -> String {
+        let files: Vec<String> = self
+            .described_in
+            .get(subject)
+            .into_iter()
+            .flatten()
+            .map(|p| p.display().to_string())
+            .collect();
+        files.join(" and ")
     }
 }
 

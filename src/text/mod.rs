@@ -1,6 +1,7 @@
 //! The Arabic text layer: normalization with an offset map to the original,
 //! sentences, tokens, and character offsets for provenance.
 
+pub mod markup;
 pub mod normalize;
 pub mod sentence;
 pub mod token;

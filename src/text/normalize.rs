@@ -7,10 +7,13 @@
 //! so a match found on normalized text reports the original span (removed
 //! diacritics and controls inside or right after a match stay inside its span).
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
+
+use super::markup::{Replacement, Scanner};
 
 /// One normalization step: a name (for docs and debugging) and a function
 /// that writes the replacement of one character.
@@ -192,46 +195,108 @@ pub struct NormText {
     /// Run-length offset map: `(normalized byte, original byte)` at the start
     /// of every run in which both advance together.
     runs: Vec<(u32, u32)>,
+    /// Original byte ranges of markup removed without a trace (tags,
+    /// comments), sorted: a span never ends with one.
+    gaps: Vec<(u32, u32)>,
+    /// Every piece of markup read: original byte range and what it stands
+    /// for, sorted (empty for [`NormText::new`]).
+    markup: Vec<(u32, u32, Option<char>)>,
     original_len: u32,
+}
+
+/// Builds a [`NormText`] one original character (or piece of markup) at a time.
+struct Builder {
+    text: String,
+    runs: Vec<(u32, u32)>,
+    gaps: Vec<(u32, u32)>,
+    markup: Vec<(u32, u32, Option<char>)>,
+    scratch: String,
+    /// Delta (orig - norm) of the current run; i64 to allow both signs.
+    delta: Option<i64>,
+}
+
+impl Builder {
+    /// Appends the normalization of `c`, which stands at original byte `ob`
+    /// (`replaced`: `c` stands for longer original text, such as `&quot;`).
+    fn push(&mut self, ob: usize, c: char, replaced: bool) {
+        let mut one = [0u8; 4];
+        let rep = match normalize_char(c, &mut self.scratch) {
+            None if !replaced => {
+                let nb = self.text.len();
+                let d = ob as i64 - nb as i64;
+                if self.delta != Some(d) {
+                    self.runs.push((nb as u32, ob as u32));
+                    self.delta = Some(d);
+                }
+                self.text.push(c);
+                return;
+            }
+            None => &*c.encode_utf8(&mut one),
+            Some(rep) => rep,
+        };
+        // Each output char of a replacement starts a run that points at the
+        // original char; the next char starts a new run.
+        for ch in rep.chars() {
+            self.runs.push((self.text.len() as u32, ob as u32));
+            self.text.push(ch);
+        }
+        self.delta = None;
+    }
 }
 
 impl NormText {
     /// Normalizes `original`. Offsets are `u32`: inputs must be under 4 GiB.
     pub fn new(original: &str) -> Self {
-        let mut text = String::with_capacity(original.len());
-        let mut runs: Vec<(u32, u32)> = Vec::new();
-        let mut scratch = String::new();
-        // Delta (orig - norm) of the current run; i64 to allow both signs.
-        let mut delta: Option<i64> = None;
-        for (ob, c) in original.char_indices() {
-            let nb = text.len();
-            match normalize_char(c, &mut scratch) {
-                None => {
-                    let d = ob as i64 - nb as i64;
-                    if delta != Some(d) {
-                        runs.push((nb as u32, ob as u32));
-                        delta = Some(d);
-                    }
-                    text.push(c);
+        Self::build(original, false)
+    }
+
+    /// Normalizes an article: like [`NormText::new`], after reading markup
+    /// the way a browser shows it (see [`super::markup`]). Offsets still
+    /// point into `original`, markup included.
+    pub fn from_article(original: &str) -> Self {
+        Self::build(original, true)
+    }
+
+    fn build(original: &str, markup: bool) -> Self {
+        let mut b = Builder {
+            text: String::with_capacity(original.len()),
+            runs: Vec::new(),
+            gaps: Vec::new(),
+            markup: Vec::new(),
+            scratch: String::new(),
+            delta: None,
+        };
+        let mut scanner = markup.then(|| Scanner::new(original));
+        let mut ob = 0;
+        while let Some(c) = original[ob..].chars().next() {
+            if let Some(sc) = scanner.as_mut().filter(|_| c == '<' || c == '&')
+                && let Some((len, rep)) = sc.at(ob)
+            {
+                let norm_len = b.text.len();
+                let ch = match rep {
+                    Replacement::Remove => None,
+                    Replacement::LineBreak => Some('\n'),
+                    Replacement::Char(ch) => Some(ch),
+                };
+                if let Some(ch) = ch {
+                    b.push(ob, ch, true);
                 }
-                Some(rep) => {
-                    if rep.is_empty() {
-                        continue;
-                    }
-                    // Each output char of a replacement starts a run that points
-                    // at the original char; the next char starts a new run.
-                    for ch in rep.chars() {
-                        let nb = text.len();
-                        runs.push((nb as u32, ob as u32));
-                        text.push(ch);
-                    }
-                    delta = None;
+                b.markup.push((ob as u32, (ob + len) as u32, ch));
+                if b.text.len() == norm_len {
+                    b.gaps.push((ob as u32, (ob + len) as u32));
+                    b.delta = None;
                 }
+                ob += len;
+                continue;
             }
+            b.push(ob, c, false);
+            ob += c.len_utf8();
         }
         NormText {
-            text,
-            runs,
+            text: b.text,
+            runs: b.runs,
+            gaps: b.gaps,
+            markup: b.markup,
             original_len: original.len() as u32,
         }
     }
@@ -257,11 +322,45 @@ impl NormText {
 
     /// Original byte range of a normalized byte range. The start is the
     /// first original character that produced the range; the end reaches to
-    /// the next kept character, so trailing marks stay inside the span.
+    /// the next kept character, so trailing marks stay inside the span, but
+    /// not removed markup (`عين الأسد</a>` ends before `</a>`).
     pub fn orig_range(&self, norm: Range<usize>) -> Range<usize> {
         let start = self.orig_offset(norm.start);
-        let end = self.orig_offset(norm.end).max(start);
+        let mut end = self.orig_offset(norm.end).max(start);
+        while let Ok(i) = self.gaps.binary_search_by_key(&end, |g| g.1 as usize) {
+            let gap_start = self.gaps[i].0 as usize;
+            if gap_start < start {
+                break;
+            }
+            end = gap_start;
+        }
         start..end
+    }
+
+    /// The original text of byte range `orig` as a reader sees it: markup
+    /// inside it removed and character references decoded, nothing else
+    /// changed (for names and words shown to users; quotes keep the
+    /// original text).
+    pub fn visible<'a>(&self, original: &'a str, orig: Range<usize>) -> Cow<'a, str> {
+        let first = self.markup.partition_point(|m| (m.0 as usize) < orig.start);
+        let inside = self.markup[first..]
+            .iter()
+            .take_while(|m| m.1 as usize <= orig.end);
+        let mut out: Option<String> = None;
+        let mut at = orig.start;
+        for &(s, e, rep) in inside {
+            let buf = out.get_or_insert_with(String::new);
+            buf.push_str(&original[at..s as usize]);
+            buf.extend(rep);
+            at = e as usize;
+        }
+        match out {
+            None => Cow::Borrowed(&original[orig]),
+            Some(mut buf) => {
+                buf.push_str(&original[at..orig.end]);
+                Cow::Owned(buf)
+            }
+        }
     }
 }
 
@@ -311,5 +410,40 @@ mod tests {
             let once = normalize_str(s);
             assert_eq!(normalize_str(&once), once, "{s}");
         }
+    }
+
+    #[test]
+    fn markup_is_read_and_spans_point_into_the_original() {
+        let orig = "<p>قال &quot;الوزير&quot;:</p><b>&#1593;ين الأسد</b> الجوية<br>سطر";
+        let n = NormText::from_article(orig);
+        assert_eq!(n.text, "\nقال \"الوزير\":\nعين الاسد الجويه\nسطر");
+        let span = |needle: &str| {
+            let at = n.text.find(needle).unwrap();
+            &orig[n.orig_range(at..at + needle.len())]
+        };
+        assert_eq!(span("الوزير"), "الوزير");
+        assert_eq!(span("\"الوزير\""), "&quot;الوزير&quot;");
+        // Removed tags after a span stay outside it; entities map to themselves.
+        assert_eq!(span("عين الاسد"), "&#1593;ين الأسد");
+        assert_eq!(span("الجويه"), "الجوية");
+        assert_eq!(span("سطر"), "سطر");
+        let at = n.text.find("عين").unwrap();
+        let r = n.orig_range(at..n.text.find("\nسطر").unwrap());
+        assert_eq!(n.visible(orig, r), "عين الأسد الجوية");
+        // Plain normalization leaves markup alone.
+        assert_eq!(NormText::new("&amp;<b>").text, "&amp;<b>");
+    }
+
+    #[test]
+    fn markup_removed_entirely_keeps_marks_in_spans() {
+        let orig = "<!-- x --><script>var a = '<p>';</script>جنديُ</a>&zwnj; ثم";
+        let n = NormText::from_article(orig);
+        assert_eq!(n.text, "جندي ثم");
+        let r = n.orig_range(0.."جندي".len());
+        assert_eq!(&orig[r], "جنديُ");
+        assert_eq!(
+            n.orig_range(0..n.text.len()),
+            orig.find("جندي").unwrap()..orig.len()
+        );
     }
 }

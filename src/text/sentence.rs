@@ -5,11 +5,24 @@
 //! after a single letter (أ.ف.ب) is not an end. Inside a quotation
 //! (“…”, «…», "…") punctuation does not end the sentence, so reported speech
 //! stays with its speaker; a line break closes any open quotation.
+//!
+//! A sentence longer than [`MAX_SENTENCE_BYTES`] (text with no punctuation
+//! or line breaks, such as a whole page on one line) is cut at its last
+//! space before the limit, so the work per sentence stays bounded. The split
+//! is one pass over the text.
 
 use std::ops::Range;
 
+/// The longest sentence kept whole, in bytes of normalized text (about
+/// 2,000 Arabic letters; news sentences are far shorter).
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '؟' | '?' | '!' | '؛' | ';' | '…')
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2029}' | '\u{2028}')
 }
 
 /// Byte ranges of the sentences of `text` (trimmed, non-empty).
@@ -18,12 +31,20 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0usize;
     let mut quote_depth = 0u32;
     let mut straight_open = false;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    // The two characters before the current one, nearest first.
+    let mut prev: (Option<char>, Option<char>) = (None, None);
+    // The last whitespace of the current sentence, where an overlong one is cut.
+    let mut last_space = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((b, c)) = it.next() {
+        if b - start >= MAX_SENTENCE_BYTES && !is_line_break(c) {
+            let cut = last_space.filter(|&s| s > start).unwrap_or(b);
+            push_trimmed(text, start..cut, &mut out);
+            start = cut;
+            last_space = None;
+        }
         match c {
-            '\n' | '\r' | '\u{2029}' | '\u{2028}' => {
+            _ if is_line_break(c) => {
                 push_trimmed(text, start..b, &mut out);
                 start = b + c.len_utf8();
                 quote_depth = 0;
@@ -32,42 +53,49 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             '“' | '«' => quote_depth += 1,
             '”' | '»' => quote_depth = quote_depth.saturating_sub(1),
             '"' => straight_open = !straight_open,
-            _ if is_terminal(c) && quote_depth == 0 && !straight_open => {
-                if c == '.' && !is_sentence_stop(&chars, i) {
-                    i += 1;
-                    continue;
-                }
+            _ if is_terminal(c)
+                && quote_depth == 0
+                && !straight_open
+                && (c != '.' || is_sentence_stop(prev, it.peek().map(|x| x.1))) =>
+            {
                 // Swallow runs of terminals and closing quotes/brackets.
-                let mut j = i + 1;
-                while j < chars.len()
-                    && (is_terminal(chars[j].1) || matches!(chars[j].1, '”' | '»' | ')' | '"'))
-                {
-                    j += 1;
+                let mut end = b + c.len_utf8();
+                let mut last = c;
+                while let Some(&(j, d)) = it.peek() {
+                    if !(is_terminal(d) || matches!(d, '”' | '»' | ')' | '"'))
+                        || j - start >= MAX_SENTENCE_BYTES
+                    {
+                        break;
+                    }
+                    it.next();
+                    end = j + d.len_utf8();
+                    prev = (Some(last), prev.0);
+                    last = d;
                 }
-                let end = chars.get(j).map_or(text.len(), |x| x.0);
                 push_trimmed(text, start..end, &mut out);
                 start = end;
-                i = j;
+                last_space = None;
+                prev = (Some(last), prev.0);
                 continue;
             }
+            _ if c.is_whitespace() => last_space = Some(b),
             _ => {}
         }
-        i += 1;
+        prev = (Some(c), prev.0);
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
 }
 
 /// A full stop ends a sentence unless it sits between digits or closes a
-/// one-letter abbreviation (أ.ف.ب, U.S.).
-fn is_sentence_stop(chars: &[(usize, char)], i: usize) -> bool {
-    let prev = i.checked_sub(1).map(|p| chars[p].1);
-    let next = chars.get(i + 1).map(|x| x.1);
-    if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()) {
+/// one-letter abbreviation (أ.ف.ب, U.S.). `prev`: the two characters before
+/// it, nearest first; `next`: the one after it.
+fn is_sentence_stop(prev: (Option<char>, Option<char>), next: Option<char>) -> bool {
+    if prev.0.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
-    let prev_alpha = prev.is_some_and(char::is_alphabetic);
-    let before_prev_alpha = i.checked_sub(2).is_some_and(|p| chars[p].1.is_alphabetic());
+    let prev_alpha = prev.0.is_some_and(char::is_alphabetic);
+    let before_prev_alpha = prev.1.is_some_and(char::is_alphabetic);
     if prev_alpha && !before_prev_alpha && next.is_some_and(char::is_alphabetic) {
         return false;
     }
@@ -116,6 +144,28 @@ mod tests {
             ["وقال إن “الحكومة تعمل؛ ونحن ماضون”، مؤكدا ذلك.", "جملة"]
         );
         assert_eq!(split("نقلت (أ.ف.ب) الخبر."), ["نقلت (أ.ف.ب) الخبر."]);
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_a_space() {
+        let text = "كلمة ".repeat(3000);
+        let parts = split(&text);
+        assert!(parts.len() >= 3, "{}", parts.len());
+        for p in &parts {
+            assert!(p.len() <= MAX_SENTENCE_BYTES, "{}", p.len());
+            assert!(p.starts_with("كلمة") && p.ends_with("كلمة"));
+        }
+        assert_eq!(
+            parts.iter().map(|p| p.split(' ').count()).sum::<usize>(),
+            3000
+        );
+        // No space at all: cut at a character boundary.
+        let text = "ب".repeat(5000);
+        let parts = split(&text);
+        assert_eq!(parts.concat(), text);
+        assert!(parts.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        let text = "!".repeat(10_000);
+        assert!(split(&text).iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
     }
 
     #[test]
