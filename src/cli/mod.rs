@@ -8,6 +8,7 @@ mod build;
 mod common;
 mod eval;
 mod export;
+mod query;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,7 +43,14 @@ enum Command {
     Export(export::ExportArgs),
     /// Score a build against a gold file of events (precision, recall, F1).
     Eval(eval::EvalArgs),
+    /// Run a SPARQL query over the last build (the union of its named graphs).
+    Query(query::QueryArgs),
 }
+
+/// The message of options that need the on-disk store.
+#[cfg(not(feature = "rocksdb"))]
+pub const NO_ROCKSDB: &str = "this kg was built without the on-disk store: rebuild it with \
+`cargo build --release --features rocksdb` (needs libclang, e.g. apt install libclang-dev)";
 
 /// Options shared by commands that read the lexicon.
 #[derive(clap::Args, Clone, Debug, Default)]
@@ -61,6 +69,7 @@ pub fn main() -> ExitCode {
         Command::Build(a) => build::run(a),
         Command::Export(a) => export::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Query(a) => query::run(a),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,

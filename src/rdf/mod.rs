@@ -1,8 +1,13 @@
 //! RDF: the mapping of the knowledge graph to quads (SEM, OWL-Time, PROV-O,
 //! Web Annotation), the IRI scheme, and serialization in every format.
 
+pub mod jsonld;
 pub mod mapping;
 pub mod provenance;
+pub mod query;
+pub mod results;
+pub mod store;
+pub mod table;
 pub mod terms;
 pub mod vocab;
 pub mod write;
