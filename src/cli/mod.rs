@@ -9,6 +9,7 @@ mod common;
 mod eval;
 mod export;
 mod query;
+mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Run a SPARQL query over the last build (the union of its named graphs).
     Query(query::QueryArgs),
+    /// Check the last build against SHACL shapes (shapes.ttl) and its ontology.
+    Validate(validate::ValidateArgs),
 }
 
 /// The message of options that need the on-disk store.
@@ -70,6 +73,7 @@ pub fn main() -> ExitCode {
         Command::Export(a) => export::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Query(a) => query::run(a),
+        Command::Validate(a) => validate::run(a),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,

@@ -6,6 +6,7 @@ pub mod mapping;
 pub mod provenance;
 pub mod query;
 pub mod results;
+pub mod shacl;
 pub mod store;
 pub mod table;
 pub mod terms;
