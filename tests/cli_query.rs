@@ -146,4 +146,41 @@ fn store_without_the_feature_says_how_to_enable_it() {
         .assert()
         .code(2)
         .stderr(contains("--features rocksdb"));
+    let tmp = tempfile::tempdir().unwrap();
+    kg().args(["build", "--out"])
+        .arg(tmp.path().join("out"))
+        .arg("--store")
+        .arg(tmp.path().join("store"))
+        .assert()
+        .code(2)
+        .stderr(contains("--features rocksdb"));
+    assert!(
+        !tmp.path().join("out").exists(),
+        "nothing is built when --store cannot be honoured"
+    );
+}
+
+#[cfg(feature = "rocksdb")]
+#[test]
+fn an_on_disk_store_answers_like_the_exports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    kg().args(["build", "--out"])
+        .arg(tmp.path().join("out"))
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    let on_disk = kg()
+        .args(["query", "--format", "csv", "--store"])
+        .arg(&store)
+        .arg(BASES)
+        .output()
+        .unwrap();
+    let exported = query(&["--format", "csv", BASES])
+        .get_output()
+        .stdout
+        .clone();
+    assert!(on_disk.status.success());
+    assert_eq!(on_disk.stdout, exported);
 }
