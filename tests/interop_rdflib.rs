@@ -1,42 +1,129 @@
-//! Interop: rdflib (a real consumer, installed by scripts/setup) reads kg's
-//! Turtle and finds exactly the triples kg wrote. Run by scripts/test.
+//! Interop: real consumers, installed by scripts/setup, read every RDF
+//! format kg writes. rdflib finds exactly kg's triples (graph formats) or
+//! quads (dataset formats) and the same graph in all six; raptor's
+//! `rapper` accepts the Turtle and the RDF/XML. Run by scripts/test.
 
 mod common;
 
-use common::{build_seeds, kg, python};
+use std::path::{Path, PathBuf};
 
-#[test]
-#[ignore = "needs .venv from scripts/setup; run by scripts/test"]
-fn rdflib_parses_graph_ttl_with_kgs_triple_count() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("exports");
-    let stderr = build_seeds(&out, &[]);
-    // kg's own count, from its summary line "… N triples → …".
-    let kg_count: usize = stderr
+use common::{build_seeds, kg, python, root};
+
+/// kg's own count, from its summary line "… N triples → …".
+fn kg_triples(stderr: &str) -> usize {
+    stderr
         .split(" triples")
         .next()
         .and_then(|s| s.rsplit(' ').next())
         .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no triple count in: {stderr}"));
-    // And independently: the N-Triples export has one line per triple.
-    let nt = kg()
-        .args(["export", "--format", "nt", "--exports"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(nt.status.success());
-    let nt_lines = String::from_utf8(nt.stdout)
+        .unwrap_or_else(|| panic!("no triple count in: {stderr}"))
+}
+
+fn lines(path: &Path) -> usize {
+    std::fs::read_to_string(path)
         .unwrap()
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .count();
-    assert_eq!(nt_lines, kg_count);
-    let o = std::process::Command::new(python())
-        .args(["-c", "import rdflib,sys; g=rdflib.Graph(); g.parse(sys.argv[1], format='turtle'); print(len(g))"])
-        .arg(out.join("graph.ttl"))
+        .count()
+}
+
+fn export(out: &Path, format: &str, file: &Path) {
+    let o = kg()
+        .args(["export", "--format", format, "--exports"])
+        .arg(out)
+        .arg("--out")
+        .arg(file)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let rdflib_count: usize = String::from_utf8(o.stdout).unwrap().trim().parse().unwrap();
-    assert_eq!(rdflib_count, kg_count);
+}
+
+#[test]
+#[ignore = "needs .venv from scripts/setup; run by scripts/test"]
+fn rdflib_reads_every_format_with_kgs_counts_and_the_same_graph() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("exports");
+    let triples = kg_triples(&build_seeds(&out, &[]));
+    let quads = lines(&out.join("graph.nq"));
+    // (kg format, rdflib parser, is a dataset)
+    let formats = [
+        ("ttl", "turtle", false),
+        ("nt", "nt", false),
+        ("rdfxml", "xml", false),
+        ("nq", "nquads", true),
+        ("trig", "trig", true),
+        ("jsonld", "json-ld", true),
+    ];
+    let mut args: Vec<String> = Vec::new();
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    for (kg_format, parser, dataset) in formats {
+        let f = tmp.path().join(format!("export.{kg_format}"));
+        export(&out, kg_format, &f);
+        args.push(format!("{parser}={}", f.display()));
+        files.push((f, dataset));
+    }
+    // The files of the build itself.
+    for (name, parser, dataset) in [
+        ("graph.ttl", "turtle", false),
+        ("graph.nq", "nquads", true),
+        ("graph.jsonld", "json-ld", true),
+    ] {
+        let f = out.join(name);
+        args.push(format!("{parser}={}", f.display()));
+        files.push((f, dataset));
+    }
+    assert_eq!(
+        lines(&tmp.path().join("export.nt")),
+        triples,
+        "N-Triples: one line per triple"
+    );
+    let o = std::process::Command::new(python())
+        .arg(root().join("tests/interop/rdf_counts.py"))
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut digests = Vec::new();
+    for (f, dataset) in &files {
+        let r = &found[f.display().to_string()];
+        let expected = if *dataset { quads } else { triples };
+        assert_eq!(r["statements"], expected, "{}", f.display());
+        if *dataset {
+            // 5 articles, entities, events, ontology.
+            assert_eq!(r["graphs"], 8, "{}", f.display());
+        }
+        digests.push(r["digest"].clone());
+    }
+    assert!(
+        digests.windows(2).all(|w| w[0] == w[1]),
+        "the formats hold different graphs: {found:#}"
+    );
+}
+
+#[test]
+#[ignore = "needs rapper (raptor2-utils) from scripts/setup; run by scripts/test"]
+fn rapper_accepts_turtle_and_rdfxml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("exports");
+    let triples = kg_triples(&build_seeds(&out, &[]));
+    let rdfxml = tmp.path().join("graph.rdf");
+    export(&out, "rdfxml", &rdfxml);
+    for (syntax, file) in [("turtle", out.join("graph.ttl")), ("rdfxml", rdfxml)] {
+        let o = std::process::Command::new("rapper")
+            .args(["--input", syntax, "--count"])
+            .arg(&file)
+            .output()
+            .expect("rapper is installed (scripts/setup)");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{syntax}: {stderr}");
+        assert!(
+            !stderr.contains("Error") && !stderr.contains("Warning"),
+            "{syntax}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("returned {triples} triples")),
+            "{syntax}: {stderr}"
+        );
+    }
 }

@@ -36,6 +36,10 @@ pub struct BuildArgs {
     /// Base IRI of kg's resources in the RDF exports.
     #[arg(long, default_value = DEFAULT_BASE, value_name = "IRI")]
     pub base_iri: String,
+    /// Also write an on-disk oxigraph (RocksDB) store here, for `oxigraph serve --location DIR`
+    /// and `kg query --store DIR` (needs kg built with the cargo feature `rocksdb`).
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
     #[command(flatten)]
     pub lexicon: LexiconArgs,
 }
@@ -56,6 +60,10 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
     };
     if args.jobs == Some(0) {
         bail!("--jobs must be at least 1");
+    }
+    #[cfg(not(feature = "rocksdb"))]
+    if args.store.is_some() {
+        bail!(super::NO_ROCKSDB);
     }
     let iris = Iris::new(&args.base_iri)?;
     // Fail before reading articles when the output cannot be written.
@@ -97,6 +105,13 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
         &args.out,
     )
     .with_context(|| format!("writing the exports to {}", args.out.display()))?;
+    #[cfg(feature = "rocksdb")]
+    if let Some(dir) = &args.store {
+        let ontology_quads = kg::rdf::parse_ontology(&ontology)?;
+        let quads = kg::rdf::to_quads(&outcome.graph, extractor.lexicon(), &iris, &ontology_quads);
+        kg::rdf::store::write_disk_store(&quads, dir)
+            .with_context(|| format!("writing the store {}", dir.display()))?;
+    }
     if !args.quiet {
         for n in &outcome.notes {
             eprintln!("kg: note: {n}");

@@ -10,8 +10,10 @@ mod common;
 mod eval;
 mod export;
 mod path;
+mod query;
 mod show;
 mod timeline;
+mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,7 +56,16 @@ enum Command {
     Neighbors(path::NeighborsArgs),
     /// Events in date order, each with its source, and the status of bases over time.
     Timeline(timeline::TimelineArgs),
+    /// Run a SPARQL query over the last build (the union of its named graphs).
+    Query(query::QueryArgs),
+    /// Check the last build against SHACL shapes (shapes.ttl) and its ontology.
+    Validate(validate::ValidateArgs),
 }
+
+/// The message of options that need the on-disk store.
+#[cfg(not(feature = "rocksdb"))]
+pub const NO_ROCKSDB: &str = "this kg was built without the on-disk store: rebuild it with \
+`cargo build --release --features rocksdb` (needs libclang, e.g. apt install libclang-dev)";
 
 /// Options shared by commands that read the lexicon.
 #[derive(clap::Args, Clone, Debug, Default)]
@@ -77,6 +88,8 @@ pub fn main() -> ExitCode {
         Command::Path(a) => path::run_path(a),
         Command::Neighbors(a) => path::run_neighbors(a),
         Command::Timeline(a) => timeline::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Validate(a) => validate::run(a),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,

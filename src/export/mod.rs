@@ -6,6 +6,7 @@
 //! | `entities.csv`, `events.csv`, `relations.csv`, `articles.csv` | the CSV contract ([`csv`]) |
 //! | `graph.ttl` | Turtle: the union of all named graphs, with prefixes |
 //! | `graph.nq` | N-Quads: one named graph per article, plus entities, events, ontology |
+//! | `graph.jsonld` | JSON-LD with kg's prefixes: the same named graphs as `graph.nq` |
 //! | `kg.json` | kg's own lossless dump, read back by `kg export`, `kg query` … |
 //! | `graph.dot`, `graph.gexf`, `graph.graphml` | the full graph for Graphviz and Gephi ([`visual`]) |
 //! | `nodes.csv`, `edges.csv` | the same for Gephi's spreadsheet import ([`gephi`]) |
@@ -84,7 +85,7 @@ pub fn write_build(
     let quads = to_quads(kg, lex, iris, &ontology);
     let mut triples = 0;
     let mut rdf_err = None;
-    for kind in [RdfKind::Turtle, RdfKind::NQuads] {
+    for kind in [RdfKind::Turtle, RdfKind::NQuads, RdfKind::JsonLd] {
         let name = format!("graph.{}", kind.extension());
         file(&name, &mut |w| match write_rdf(kind, &quads, iris, w) {
             Ok(n) => {

@@ -1,8 +1,10 @@
 //! Maps the knowledge graph to RDF quads.
 //!
-//! Dataset layout:
-//! - `{base}graph/{article}`: what one article says (its mentions, their
-//!   evidence selectors, relations it states, the article's metadata);
+//! Dataset layout (one named graph per kind of fact, so that a user can
+//! load, drop or trust them separately):
+//! - `{base}graph/{article}`: what one article says: its metadata, its event
+//!   mentions with their evidence selectors, and the relations it states
+//!   (see [`super::provenance`]);
 //! - `{base}graph/entities`: entities, with labels and gazetteer relations;
 //! - `{base}graph/events`: merged events across articles;
 //! - `{base}graph/ontology`: the ontology (`ontology.ttl`).
@@ -12,22 +14,27 @@
 
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
+use super::provenance;
 use super::vocab::*;
 use crate::lexicon::Lexicon;
-use crate::model::{EventDate, KnowledgeGraph, PartialDate, Precision};
+use crate::model::{EventDate, KnowledgeGraph, MergedEvent, PartialDate, Precision};
 
-struct Out<'a> {
-    quads: &'a mut Vec<Quad>,
-    graph: GraphName,
+/// Quads of one named graph being written.
+pub(super) struct Out<'a> {
+    pub quads: &'a mut Vec<Quad>,
+    pub graph: GraphName,
 }
 
 impl Out<'_> {
-    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
+    pub fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
         self.quads.push(Quad::new(s, p, o, self.graph.clone()));
     }
 }
 
-fn typed_date(d: &PartialDate) -> (NamedNode, Literal) {
+/// The OWL-Time property and typed literal that keep a date's precision:
+/// `time:inXSDDate "2025-09-07"^^xsd:date`, `time:inXSDgYearMonth
+/// "2025-09"^^xsd:gYearMonth` or `time:inXSDgYear "2025"^^xsd:gYear`.
+pub(super) fn typed_date(d: &PartialDate) -> (NamedNode, Literal) {
     match d.precision() {
         Precision::Day => (
             nn(TIME, "inXSDDate"),
@@ -44,28 +51,40 @@ fn typed_date(d: &PartialDate) -> (NamedNode, Literal) {
     }
 }
 
-/// Adds an OWL-Time instant or interval for a date; returns its IRI.
-fn time_node(out: &mut Out, iris: &Iris, date: &EventDate) -> Option<NamedNode> {
-    let start = date.start?;
+fn instant(out: &mut Out, iris: &Iris, d: &PartialDate) -> NamedNode {
+    let t = iris.time(&d.to_string());
+    out.add(t.clone(), rdf_type(), nn(TIME, "Instant"));
+    let (p, o) = typed_date(d);
+    out.add(t.clone(), p, o);
+    t
+}
+
+/// Links `subject` to its date: `sem:hasTime` an OWL-Time instant (or an
+/// interval with its beginning and end), plus SEM time stamps holding the
+/// same typed literals for simple filters.
+pub(super) fn add_time(out: &mut Out, iris: &Iris, subject: &NamedNode, date: &EventDate) {
+    let Some(start) = date.start else { return };
     match date.end {
         None => {
-            let t = iris.time(&start.to_string());
-            out.add(t.clone(), rdf_type(), nn(TIME, "Instant"));
-            let (p, o) = typed_date(&start);
-            out.add(t.clone(), p, o);
-            Some(t)
+            let t = instant(out, iris, &start);
+            out.add(subject.clone(), nn(SEM, "hasTime"), t);
+            out.add(
+                subject.clone(),
+                nn(SEM, "hasTimeStamp"),
+                typed_date(&start).1,
+            );
         }
         Some(end) => {
             let t = iris.time(&format!("{start}_{end}"));
             out.add(t.clone(), rdf_type(), nn(TIME, "Interval"));
-            for (prop, d) in [("hasBeginning", start), ("hasEnd", end)] {
-                let i = iris.time(&d.to_string());
-                out.add(t.clone(), nn(TIME, prop), i.clone());
-                out.add(i.clone(), rdf_type(), nn(TIME, "Instant"));
-                let (p, o) = typed_date(&d);
-                out.add(i, p, o);
-            }
-            Some(t)
+            let b = instant(out, iris, &start);
+            out.add(t.clone(), nn(TIME, "hasBeginning"), b);
+            let e = instant(out, iris, &end);
+            out.add(t.clone(), nn(TIME, "hasEnd"), e);
+            out.add(subject.clone(), nn(SEM, "hasTime"), t);
+            let (s, e) = (typed_date(&start).1, typed_date(&end).1);
+            out.add(subject.clone(), nn(SEM, "hasBeginTimeStamp"), s);
+            out.add(subject.clone(), nn(SEM, "hasEndTimeStamp"), e);
         }
     }
 }
@@ -78,14 +97,32 @@ pub fn to_quads(
     ontology: &[Quad],
 ) -> Vec<Quad> {
     let mut quads = Vec::new();
-    let action_class = |id: &str| {
-        lex.action(id)
-            .map(|a| NamedNode::new_unchecked(a.class_iri.clone()))
-    };
+    entities(&mut quads, graph, iris);
+    events(&mut quads, graph, lex, iris);
+    provenance::articles(&mut quads, graph, lex, iris);
 
-    // Entities.
+    let g: GraphName = iris.graph("ontology").into();
+    quads.extend(ontology.iter().map(|q| {
+        Quad::new(
+            q.subject.clone(),
+            q.predicate.clone(),
+            q.object.clone(),
+            g.clone(),
+        )
+    }));
+    sort_quads(&mut quads);
+    quads
+}
+
+/// The action class IRI of an action id (`withdraw` → `kg:Withdraw`).
+pub(super) fn action_class(lex: &Lexicon, id: &str) -> Option<NamedNode> {
+    lex.action(id)
+        .map(|a| NamedNode::new_unchecked(a.class_iri.clone()))
+}
+
+fn entities(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, iris: &Iris) {
     let mut out = Out {
-        quads: &mut quads,
+        quads,
         graph: iris.graph("entities").into(),
     };
     for e in graph.entities.values() {
@@ -101,10 +138,12 @@ pub fn to_quads(
             let lit = Literal::new_language_tagged_literal(l, lang).unwrap_or_else(|_| lit_ar(l));
             out.add(s.clone(), nn(SKOS, "altLabel"), lit);
         }
-        for a in &e.aliases {
-            if *a != e.label_ar {
-                out.add(s.clone(), nn(SKOS, "hiddenLabel"), lit_ar(a));
-            }
+        // SKOS keeps pref, alt and hidden labels disjoint.
+        let shown = |a: &str| {
+            *a == e.label_ar || e.alt_labels.iter().any(|(l, lang)| l == a && lang == "ar")
+        };
+        for a in e.aliases.iter().filter(|a| !shown(a)) {
+            out.add(s.clone(), nn(SKOS, "hiddenLabel"), lit_ar(a));
         }
         if let Some(q) = &e.wikidata {
             out.add(s.clone(), nn(OWL, "sameAs"), nn(WD, q));
@@ -121,18 +160,23 @@ pub fn to_quads(
             out.add(iris.entity(&r.subject), kg("position"), lit_en(role));
         }
     }
+}
 
-    // Merged events.
+fn events(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
     let mut out = Out {
-        quads: &mut quads,
+        quads,
         graph: iris.graph("events").into(),
     };
     for ev in graph.events.values() {
         let s = iris.event(&ev.id);
         out.add(s.clone(), rdf_type(), kg("Event"));
-        if let Some(c) = action_class(&ev.action) {
-            out.add(s.clone(), rdf_type(), c);
+        if let Some(c) = action_class(lex, &ev.action) {
+            out.add(s.clone(), rdf_type(), c.clone());
+            out.add(s.clone(), kg("action"), c);
         }
+        let (en, ar) = event_labels(graph, lex, ev);
+        out.add(s.clone(), nn(RDFS, "label"), lit_en(&en));
+        out.add(s.clone(), nn(RDFS, "label"), lit_ar(&ar));
         if let Some(a) = &ev.actor {
             out.add(s.clone(), nn(SEM, "hasActor"), iris.entity(a));
         }
@@ -142,10 +186,8 @@ pub fn to_quads(
         if let Some(t) = &ev.target {
             out.add(s.clone(), kg("target"), iris.entity(t));
         }
-        if let Some(d) = &ev.date
-            && let Some(t) = time_node(&mut out, iris, d)
-        {
-            out.add(s.clone(), nn(SEM, "hasTime"), t);
+        if let Some(d) = &ev.date {
+            add_time(&mut out, iris, &s, d);
         }
         out.add(s.clone(), kg("disputed"), lit_bool(ev.disputed));
         for m in &ev.mentions {
@@ -155,182 +197,39 @@ pub fn to_quads(
             out.add(s.clone(), nn(PROV, "wasDerivedFrom"), iris.article(a));
         }
     }
-
-    // Articles: metadata, mentions, evidence, relations stated.
-    for a in &graph.articles {
-        let mut out = Out {
-            quads: &mut quads,
-            graph: iris.article_graph(&a.id).into(),
-        };
-        let s = iris.article(&a.id);
-        out.add(s.clone(), rdf_type(), kg("Article"));
-        out.add(s.clone(), kg("file"), Literal::new_simple_literal(&a.file));
-        if let Some(t) = &a.title {
-            out.add(s.clone(), nn(DCTERMS, "title"), lit_ar(t));
-        }
-        if let Some(src) = &a.source {
-            out.add(
-                s.clone(),
-                nn(DCTERMS, "source"),
-                Literal::new_simple_literal(src),
-            );
-        }
-        if let Some(d) = &a.published {
-            out.add(s.clone(), nn(DCTERMS, "date"), typed_date(d).1);
-        }
-        if let Some(l) = &a.lang {
-            out.add(
-                s.clone(),
-                nn(DCTERMS, "language"),
-                Literal::new_simple_literal(l),
-            );
-        }
-        if let Some(u) = &a.url
-            && let Ok(n) = NamedNode::new(u)
-        {
-            out.add(s.clone(), nn(PROV, "hadPrimarySource"), n);
-        }
-    }
-    for m in &graph.mentions {
-        let p = &m.provenance;
-        let mut out = Out {
-            quads: &mut quads,
-            graph: iris.article_graph(&p.article).into(),
-        };
-        let s = iris.mention(&m.id);
-        out.add(s.clone(), rdf_type(), kg("EventMention"));
-        out.add(s.clone(), rdf_type(), nn(OA, "Annotation"));
-        if let Some(c) = action_class(&m.action) {
-            out.add(s.clone(), rdf_type(), c);
-        }
-        out.add(s.clone(), kg("mentionOf"), iris.event(&m.event));
-        out.add(s.clone(), nn(OA, "hasBody"), iris.event(&m.event));
-        if let Some(a) = &m.actor {
-            out.add(s.clone(), nn(SEM, "hasActor"), iris.entity(a));
-        }
-        if let Some(pl) = &m.place {
-            out.add(s.clone(), nn(SEM, "hasPlace"), iris.entity(pl));
-        }
-        if let Some(t) = &m.target {
-            out.add(s.clone(), kg("target"), iris.entity(t));
-        }
-        if let Some(d) = &m.date {
-            if let Some(t) = time_node(&mut out, iris, d) {
-                out.add(s.clone(), nn(SEM, "hasTime"), t);
-            }
-            out.add(s.clone(), kg("dateText"), lit_ar(&d.text));
-            if let Some(q) = d.qualifier {
-                out.add(
-                    s.clone(),
-                    kg("dateQualifier"),
-                    Literal::new_simple_literal(q.id()),
-                );
-            }
-        }
-        out.add(
-            s.clone(),
-            kg("polarity"),
-            Literal::new_simple_literal(m.polarity.id()),
-        );
-        out.add(
-            s.clone(),
-            kg("modality"),
-            Literal::new_simple_literal(m.modality.id()),
-        );
-        out.add(s.clone(), kg("disputed"), lit_bool(m.disputed));
-        if let Some(a) = &m.attributed_to {
-            out.add(s.clone(), nn(PROV, "wasAttributedTo"), iris.entity(a));
-        }
-        if let Some(t) = m.troops {
-            out.add(s.clone(), kg("troops"), lit_int(t));
-        }
-        out.add(s.clone(), kg("trigger"), lit_ar(&m.trigger));
-        out.add(s.clone(), kg("sentenceIndex"), lit_int(p.sentence as u64));
-        out.add(
-            s.clone(),
-            nn(PROV, "wasDerivedFrom"),
-            iris.article(&p.article),
-        );
-        evidence(&mut out, iris, &s, p);
-    }
-    for r in &graph.relations {
-        let Some(p) = &r.provenance else { continue };
-        let mut out = Out {
-            quads: &mut quads,
-            graph: iris.article_graph(&p.article).into(),
-        };
-        out.add(
-            iris.entity(&r.subject),
-            kg(r.predicate.property_name()),
-            iris.entity(&r.object),
-        );
-        let key = format!(
-            "{}|{}|{}|{}|{}",
-            r.subject,
-            r.predicate.id(),
-            r.object,
-            p.article,
-            p.char_start
-        );
-        let st = iris.statement(&crate::model::ids::hash_id("st", &[&key]));
-        out.add(st.clone(), rdf_type(), kg("RelationStatement"));
-        out.add(
-            st.clone(),
-            kg("statementNamedOrBlankNode"),
-            iris.entity(&r.subject),
-        );
-        out.add(
-            st.clone(),
-            kg("statementPredicate"),
-            kg(r.predicate.property_name()),
-        );
-        out.add(st.clone(), kg("statementObject"), iris.entity(&r.object));
-        if let Some(role) = &r.role {
-            out.add(st.clone(), kg("position"), lit_en(role));
-        }
-        out.add(
-            st.clone(),
-            nn(PROV, "wasDerivedFrom"),
-            iris.article(&p.article),
-        );
-        evidence(&mut out, iris, &st, p);
-    }
-
-    // Ontology.
-    let g: GraphName = iris.graph("ontology").into();
-    quads.extend(ontology.iter().map(|q| {
-        Quad::new(
-            q.subject.clone(),
-            q.predicate.clone(),
-            q.object.clone(),
-            g.clone(),
-        )
-    }));
-
-    sort_quads(&mut quads);
-    quads
 }
 
-/// Web Annotation target of a fact: the article with a position and a
-/// quote selector, named after the fact's IRI (`…#target`, `…#position`,
-/// `…#quote`) so they are stable and merge across builds.
-fn evidence(out: &mut Out, iris: &Iris, subject: &NamedNode, p: &crate::model::Provenance) {
-    let at = |frag: &str| NamedNode::new_unchecked(format!("{}#{frag}", subject.as_str()));
-    let (target, pos, quote) = (at("target"), at("position"), at("quote"));
-    out.add(subject.clone(), nn(OA, "hasTarget"), target.clone());
-    out.add(target.clone(), rdf_type(), nn(OA, "SpecificResource"));
-    out.add(
-        target.clone(),
-        nn(OA, "hasSource"),
-        iris.article(&p.article),
-    );
-    out.add(target.clone(), nn(OA, "hasSelector"), pos.clone());
-    out.add(target, nn(OA, "hasSelector"), quote.clone());
-    out.add(pos.clone(), rdf_type(), nn(OA, "TextPositionSelector"));
-    out.add(pos.clone(), nn(OA, "start"), lit_int(p.char_start as u64));
-    out.add(pos, nn(OA, "end"), lit_int(p.char_end as u64));
-    out.add(quote.clone(), rdf_type(), nn(OA, "TextQuoteSelector"));
-    out.add(quote, nn(OA, "exact"), lit_ar(&p.quote));
+/// Readable labels of a merged event in English and Arabic:
+/// `withdraw · Global Coalition · Ain al-Asad Air Base · 2025-09`.
+fn event_labels(graph: &KnowledgeGraph, lex: &Lexicon, ev: &MergedEvent) -> (String, String) {
+    let action = lex.action(&ev.action);
+    let mut en = vec![
+        action
+            .map(|a| a.label_en.clone())
+            .unwrap_or_else(|| ev.action.clone()),
+    ];
+    let mut ar = vec![
+        action
+            .and_then(|a| a.label_ar.clone())
+            .unwrap_or_else(|| ev.action.clone()),
+    ];
+    for id in [&ev.actor, &ev.place, &ev.target].into_iter().flatten() {
+        match graph.entities.get(id) {
+            Some(e) => {
+                en.push(e.label_en.clone().unwrap_or_else(|| id.clone()));
+                ar.push(e.label_ar.clone());
+            }
+            None => {
+                en.push(id.clone());
+                ar.push(id.clone());
+            }
+        }
+    }
+    if let Some(d) = ev.date.as_ref().and_then(|d| d.start) {
+        en.push(d.to_string());
+        ar.push(d.to_string());
+    }
+    (en.join(" · "), ar.join(" · "))
 }
 
 /// Sorts quads by (graph, subject, predicate, object) in their N-Quads

@@ -21,7 +21,21 @@ pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
 pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const DC: &str = "http://purl.org/dc/elements/1.1/";
+pub const CAMEO: &str = "https://kg.example/cameo/";
+pub const PLOVER: &str = "https://kg.example/plover/";
 pub const WD: &str = "http://www.wikidata.org/entity/";
+
+/// The base's own namespaces: (prefix, path segment under the base).
+pub const OWN_PREFIXES: &[(&str, &str)] = &[
+    ("entity", "entity"),
+    ("event", "event"),
+    ("mention", "mention"),
+    ("article", "article"),
+    ("graph", "graph"),
+    ("statement", "statement"),
+    ("tm", "time"),
+];
 
 /// Default base IRI for kg's resources.
 pub const DEFAULT_BASE: &str = "https://kg.example/id/";
@@ -39,7 +53,10 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("owl", OWL),
     ("xsd", XSD),
     ("dcterms", DCTERMS),
+    ("dc", DC),
     ("wd", WD),
+    ("cameo", CAMEO),
+    ("plover", PLOVER),
 ];
 
 pub fn nn(ns: &str, local: &str) -> NamedNode {
@@ -131,11 +148,23 @@ impl Iris {
     pub fn statement(&self, id: &str) -> NamedNode {
         self.make("statement", id)
     }
-    /// Prefixes for the base's own namespaces.
+    /// Prefixes for the base's own namespaces: `entity:`, `event:`,
+    /// `mention:`, `article:`, `graph:`, `statement:` and `tm:` (time
+    /// instants and intervals; `time:` is OWL-Time).
     pub fn prefixes(&self) -> Vec<(String, String)> {
-        ["entity", "event", "mention", "article", "graph", "time"]
+        OWN_PREFIXES
             .iter()
-            .map(|k| (k.to_string(), format!("{}{k}/", self.base)))
+            .map(|(p, path)| (p.to_string(), format!("{}{path}/", self.base)))
+            .collect()
+    }
+
+    /// Every prefix kg writes and predeclares in queries: the standard
+    /// vocabularies, then the base's own namespaces.
+    pub fn all_prefixes(&self) -> Vec<(String, String)> {
+        PREFIXES
+            .iter()
+            .map(|(p, i)| (p.to_string(), i.to_string()))
+            .chain(self.prefixes())
             .collect()
     }
 }

@@ -7,7 +7,7 @@ use std::io::Write;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Quad, Triple};
 
-use super::vocab::{Iris, PREFIXES};
+use super::vocab::Iris;
 use crate::error::KgError;
 
 /// The RDF formats, with their metadata.
@@ -87,16 +87,8 @@ pub fn union_triples(quads: &[Quad]) -> Vec<Triple> {
 
 fn serializer(kind: RdfKind, iris: &Iris) -> Result<RdfSerializer, KgError> {
     let mut s = RdfSerializer::from_format(kind.format());
-    if matches!(
-        kind,
-        RdfKind::Turtle | RdfKind::TriG | RdfKind::RdfXml | RdfKind::JsonLd
-    ) {
-        let own = iris.prefixes();
-        let all = PREFIXES
-            .iter()
-            .map(|(p, i)| (p.to_string(), i.to_string()))
-            .chain(own);
-        for (p, i) in all {
+    if matches!(kind, RdfKind::Turtle | RdfKind::TriG | RdfKind::RdfXml) {
+        for (p, i) in iris.all_prefixes() {
             s = s
                 .with_prefix(p, i)
                 .map_err(|e| KgError::Rdf(e.to_string()))?;
@@ -112,6 +104,11 @@ pub fn write_rdf(
     iris: &Iris,
     w: &mut dyn Write,
 ) -> Result<usize, KgError> {
+    if kind == RdfKind::JsonLd {
+        super::jsonld::write_jsonld(quads, &iris.all_prefixes(), w)
+            .map_err(|e| KgError::Rdf(e.to_string()))?;
+        return Ok(quads.len());
+    }
     let mut ser = serializer(kind, iris)?.for_writer(w);
     let io = |e: std::io::Error| KgError::Rdf(e.to_string());
     let n = if kind.is_dataset() {
