@@ -1,5 +1,15 @@
 //! RDF: the mapping of the knowledge graph to quads (SEM, OWL-Time, PROV-O,
-//! Web Annotation), the IRI scheme, and serialization in every format.
+//! Web Annotation, SKOS), the IRI scheme, serialization in every format,
+//! and what works on the exported store.
+//!
+//! - [`vocab`]: namespaces, prefixes, the IRI scheme
+//! - [`mapping`], [`provenance`]: the knowledge graph as sorted quads, one
+//!   named graph per article plus entities, events and the ontology
+//! - [`write`], [`jsonld`]: Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD
+//! - [`store`]: a build's `graph.nq` in an oxigraph store (on disk with the
+//!   `rocksdb` feature)
+//! - [`query`], [`results`], [`table`]: SPARQL and its output formats
+//! - [`shacl`], [`terms`]: validation against `shapes.ttl` and the ontology
 
 pub mod jsonld;
 pub mod mapping;
