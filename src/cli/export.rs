@@ -14,7 +14,7 @@ use kg::analysis::ViewKind;
 use kg::export::GraphFormat;
 use kg::lexicon::Lexicon;
 use kg::model::KnowledgeGraph;
-use kg::rdf::{DEFAULT_BASE, Iris, RdfKind, parse_ontology, to_quads, write_rdf};
+use kg::rdf::{DEFAULT_BASE, Iris, RdfKind, for_each_quad, parse_ontology, write_rdf_with};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
@@ -112,9 +112,11 @@ pub fn run(args: ExportArgs) -> Result<Outcome> {
         bail!("--view applies to the graph formats (dot, gexf, graphml, csv), not to RDF");
     }
     let iris = Iris::new(&args.base_iri)?;
-    let quads = to_quads(&kg, &lex, &iris, &parse_ontology(&ontology)?);
+    let ontology = parse_ontology(&ontology)?;
     write_out(args.out.as_deref(), &mut |w| {
-        write_rdf(kind, &quads, &iris, w)?;
+        write_rdf_with(kind, &iris, w, &mut |sink| {
+            for_each_quad(&kg, &lex, &iris, &ontology, sink)
+        })?;
         Ok(())
     })?;
     Ok(Outcome::Complete)

@@ -26,7 +26,7 @@ use std::path::Path;
 use crate::error::{KgError, Result};
 use crate::lexicon::Lexicon;
 use crate::model::KnowledgeGraph;
-use crate::rdf::{Iris, RdfKind, parse_ontology, to_quads, write_rdf};
+use crate::rdf::{Iris, RdfKind, for_each_quad, parse_ontology, write_rdf_with};
 use atomic::AtomicDir;
 
 /// Name of kg's own dump in the output directory.
@@ -82,23 +82,30 @@ pub fn write_build(
         csv::write_articles(kg, w).map_err(csv_err("articles.csv"))
     })?;
     let ontology = parse_ontology(ontology_ttl)?;
-    let quads = to_quads(kg, lex, iris, &ontology);
-    let mut triples = 0;
+    let (mut triples, mut quads) = (0, 0);
     let mut rdf_err = None;
+    // Each format streams the quads afresh: the dataset is never held in memory.
     for kind in [RdfKind::Turtle, RdfKind::NQuads, RdfKind::JsonLd] {
         let name = format!("graph.{}", kind.extension());
-        file(&name, &mut |w| match write_rdf(kind, &quads, iris, w) {
-            Ok(n) => {
-                if kind == RdfKind::Turtle {
-                    triples = n;
+        let mut produce =
+            |sink: &mut crate::rdf::Sink| for_each_quad(kg, lex, iris, &ontology, sink);
+        file(
+            &name,
+            &mut |w| match write_rdf_with(kind, iris, w, &mut produce) {
+                Ok(n) => {
+                    match kind {
+                        RdfKind::Turtle => triples = n,
+                        RdfKind::NQuads => quads = n,
+                        _ => {}
+                    }
+                    Ok(())
                 }
-                Ok(())
-            }
-            Err(e) => {
-                rdf_err = Some(e.to_string());
-                Err(std::io::Error::other("RDF serialization failed"))
-            }
-        })
+                Err(e) => {
+                    rdf_err = Some(e.to_string());
+                    Err(std::io::Error::other("RDF serialization failed"))
+                }
+            },
+        )
         .map_err(|e| rdf_err.clone().map_or(e, KgError::Rdf))?;
     }
     let vis = visual::visual(kg, Some(lex), crate::analysis::ViewKind::Full);
@@ -116,7 +123,7 @@ pub fn write_build(
         w.write_all(b"\n")
     })?;
     summary.triples = triples;
-    summary.quads = quads.len();
+    summary.quads = quads;
     dir.commit()?;
     Ok(summary)
 }

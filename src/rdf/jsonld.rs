@@ -9,9 +9,9 @@
 //! with `@type` or `@language`), so the JSON-LD holds the same quads as the
 //! N-Quads, which the tests check by parsing it back.
 //!
-//! The quads must be sorted by graph, subject and predicate (as
-//! [`super::to_quads`] returns them): the writer streams one node object per
-//! line without holding the dataset in memory.
+//! The quads must come grouped by graph and subject (as
+//! [`super::for_each_quad`] makes them): the writer streams one node object
+//! per line without holding the dataset in memory.
 
 use std::io::{self, Write};
 
@@ -81,8 +81,10 @@ fn value(c: &Compactor, t: &Term) -> String {
     }
 }
 
-/// Writes one node object: `{"@id": …, "@type": […], "p": […], …}`.
-fn node_object(c: &Compactor, quads: &[&Quad], w: &mut dyn Write) -> io::Result<()> {
+/// Writes one node object: `{"@id": …, "@type": […], "p": […], …}`. The
+/// quads share a subject; values are grouped by predicate in order of first
+/// appearance (a JSON object must not repeat a key).
+fn node_object(c: &Compactor, quads: &[Quad], w: &mut dyn Write) -> io::Result<()> {
     let rdf_type = format!("{RDF}type");
     write!(w, "{{\"@id\": {}", json(&c.node(&quads[0].subject)))?;
     let types: Vec<String> = quads
@@ -96,93 +98,125 @@ fn node_object(c: &Compactor, quads: &[&Quad], w: &mut dyn Write) -> io::Result<
     if !types.is_empty() {
         write!(w, ", \"@type\": [{}]", types.join(", "))?;
     }
-    let rest: Vec<&&Quad> = quads
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for q in quads
         .iter()
         .filter(|q| !(q.predicate.as_str() == rdf_type && matches!(q.object, Term::NamedNode(_))))
-        .collect();
-    let mut i = 0;
-    while i < rest.len() {
-        let p = &rest[i].predicate;
-        let mut values = Vec::new();
-        while i < rest.len() && rest[i].predicate == *p {
-            values.push(value(c, &rest[i].object));
-            i += 1;
+    {
+        let v = value(c, &q.object);
+        match groups.iter_mut().find(|g| g.0 == q.predicate.as_str()) {
+            Some(g) => g.1.push(v),
+            None => groups.push((q.predicate.as_str(), vec![v])),
         }
-        write!(w, ", {}: [{}]", json(&c.iri(p.as_str())), values.join(", "))?;
+    }
+    for (p, values) in groups {
+        write!(w, ", {}: [{}]", json(&c.iri(p)), values.join(", "))?;
     }
     write!(w, "}}")
 }
 
-/// Writes the node objects of one graph, one per line, with `indent`.
-fn nodes(c: &Compactor, quads: &[&Quad], indent: &str, w: &mut dyn Write) -> io::Result<()> {
-    let mut i = 0;
-    while i < quads.len() {
-        let start = i;
-        while i < quads.len() && quads[i].subject == quads[start].subject {
-            i += 1;
-        }
-        w.write_all(indent.as_bytes())?;
-        node_object(c, &quads[start..i], w)?;
-        w.write_all(if i < quads.len() { b",\n" } else { b"\n" })?;
-    }
-    Ok(())
+/// A streaming JSON-LD writer: quads come grouped by graph and subject (as
+/// [`super::for_each_quad`] makes them); each run of one subject becomes a
+/// node object, each named graph an object with its own `@graph`.
+pub struct JsonLdWriter<'w> {
+    c: Compactor,
+    w: &'w mut dyn Write,
+    graph: Option<GraphName>,
+    run: Vec<Quad>,
+    /// Items written at top level, and node objects in the open named graph.
+    top_items: usize,
+    graph_nodes: usize,
 }
 
-/// Writes `quads` (sorted by graph, subject, predicate) as compacted
-/// JSON-LD with `prefixes` as the `@context`.
+impl<'w> JsonLdWriter<'w> {
+    /// Writes the header with `prefixes` as the `@context`.
+    pub fn new(prefixes: &[(String, String)], w: &'w mut dyn Write) -> io::Result<Self> {
+        let mut sorted: Vec<&(String, String)> = prefixes.iter().collect();
+        sorted.sort();
+        writeln!(w, "{{\n  \"@context\": {{")?;
+        for (i, (p, ns)) in sorted.iter().enumerate() {
+            let sep = if i + 1 < sorted.len() { "," } else { "" };
+            writeln!(w, "    {}: {}{sep}", json(p), json(ns))?;
+        }
+        write!(w, "  }},\n  \"@graph\": [")?;
+        Ok(JsonLdWriter {
+            c: Compactor::new(prefixes),
+            w,
+            graph: None,
+            run: Vec::new(),
+            top_items: 0,
+            graph_nodes: 0,
+        })
+    }
+
+    /// Adds one quad.
+    pub fn quad(&mut self, q: Quad) -> io::Result<()> {
+        if self.graph.as_ref() != Some(&q.graph_name) {
+            self.flush_run()?;
+            self.close_graph()?;
+            if let GraphName::NamedNode(name) = &q.graph_name {
+                let sep = if self.top_items > 0 { "," } else { "" };
+                write!(
+                    self.w,
+                    "{sep}\n    {{\"@id\": {}, \"@graph\": [",
+                    json(&self.c.iri(name.as_str()))
+                )?;
+                self.top_items += 1;
+                self.graph_nodes = 0;
+            }
+            self.graph = Some(q.graph_name.clone());
+        } else if self.run.first().is_some_and(|r| r.subject != q.subject) {
+            self.flush_run()?;
+        }
+        self.run.push(q);
+        Ok(())
+    }
+
+    fn flush_run(&mut self) -> io::Result<()> {
+        if self.run.is_empty() {
+            return Ok(());
+        }
+        let named = matches!(self.graph, Some(GraphName::NamedNode(_)));
+        let (count, indent) = if named {
+            (&mut self.graph_nodes, "      ")
+        } else {
+            (&mut self.top_items, "    ")
+        };
+        let sep = if *count > 0 { "," } else { "" };
+        *count += 1;
+        write!(self.w, "{sep}\n{indent}")?;
+        node_object(&self.c, &self.run, self.w)?;
+        self.run.clear();
+        Ok(())
+    }
+
+    fn close_graph(&mut self) -> io::Result<()> {
+        if matches!(self.graph, Some(GraphName::NamedNode(_))) {
+            write!(self.w, "\n    ]}}")?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is pending and closes the document.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.flush_run()?;
+        self.close_graph()?;
+        writeln!(self.w, "\n  ]\n}}")
+    }
+}
+
+/// Writes `quads` (grouped by graph and subject) as compacted JSON-LD with
+/// `prefixes` as the `@context`.
 pub fn write_jsonld(
     quads: &[Quad],
     prefixes: &[(String, String)],
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    let c = Compactor::new(prefixes);
-    let mut sorted: Vec<&(String, String)> = prefixes.iter().collect();
-    sorted.sort();
-    writeln!(w, "{{\n  \"@context\": {{")?;
-    for (i, (p, ns)) in sorted.iter().enumerate() {
-        let sep = if i + 1 < sorted.len() { "," } else { "" };
-        writeln!(w, "    {}: {}{sep}", json(p), json(ns))?;
-    }
-    writeln!(w, "  }},\n  \"@graph\": [")?;
-    let mut groups: Vec<(&GraphName, Vec<&Quad>)> = Vec::new();
+    let mut writer = JsonLdWriter::new(prefixes, w)?;
     for q in quads {
-        match groups.last_mut() {
-            Some((g, v)) if **g == q.graph_name => v.push(q),
-            _ => groups.push((&q.graph_name, vec![q])),
-        }
+        writer.quad(q.clone())?;
     }
-    // Triples of the default graph are top-level nodes; each named graph
-    // is an object with its own @graph.
-    let n = groups.len();
-    for (k, (g, qs)) in groups.into_iter().enumerate() {
-        let last = k + 1 == n;
-        match g {
-            GraphName::DefaultGraph => {
-                nodes(&c, &qs, "    ", w)?;
-                if !last {
-                    // `nodes` ended the line without a comma.
-                    w.write_all(b"    ,\n")?;
-                }
-            }
-            GraphName::NamedNode(name) => {
-                graph_object(&c, &c.iri(name.as_str()), &qs, last, w)?;
-            }
-            GraphName::BlankNode(b) => graph_object(&c, &b.to_string(), &qs, last, w)?,
-        }
-    }
-    writeln!(w, "  ]\n}}")
-}
-
-fn graph_object(
-    c: &Compactor,
-    id: &str,
-    quads: &[&Quad],
-    last: bool,
-    w: &mut dyn Write,
-) -> io::Result<()> {
-    writeln!(w, "    {{\"@id\": {}, \"@graph\": [", json(id))?;
-    nodes(c, quads, "      ", w)?;
-    writeln!(w, "    ]}}{}", if last { "" } else { "," })
+    writer.finish()
 }
 
 #[cfg(test)]

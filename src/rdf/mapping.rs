@@ -19,15 +19,33 @@ use super::vocab::*;
 use crate::lexicon::Lexicon;
 use crate::model::{EventDate, KnowledgeGraph, MergedEvent, PartialDate, Precision};
 
-/// Quads of one named graph being written.
-pub(super) struct Out<'a> {
-    pub quads: &'a mut Vec<Quad>,
+/// A stream of quads: each quad is handed to the sink as it is made.
+pub type Sink<'a> = dyn FnMut(Quad) + 'a;
+
+/// The quads of one named graph being written. Time nodes (shared by many
+/// facts) are written once per graph.
+pub(super) struct Out<'a, 'b> {
+    pub sink: &'a mut Sink<'b>,
     pub graph: GraphName,
+    pub times: std::collections::HashSet<String>,
 }
 
-impl Out<'_> {
+impl<'a, 'b> Out<'a, 'b> {
+    pub fn new(sink: &'a mut Sink<'b>, graph: impl Into<GraphName>) -> Self {
+        Out {
+            sink,
+            graph: graph.into(),
+            times: std::collections::HashSet::new(),
+        }
+    }
+
     pub fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s, p, o, self.graph.clone()));
+        (self.sink)(Quad::new(s, p, o, self.graph.clone()));
+    }
+
+    /// Whether the time node `t` is new in this graph (and marks it written).
+    fn first_time(&mut self, t: &NamedNode) -> bool {
+        self.times.insert(t.as_str().to_string())
     }
 }
 
@@ -53,9 +71,11 @@ pub(super) fn typed_date(d: &PartialDate) -> (NamedNode, Literal) {
 
 fn instant(out: &mut Out, iris: &Iris, d: &PartialDate) -> NamedNode {
     let t = iris.time(&d.to_string());
-    out.add(t.clone(), rdf_type(), nn(TIME, "Instant"));
-    let (p, o) = typed_date(d);
-    out.add(t.clone(), p, o);
+    if out.first_time(&t) {
+        out.add(t.clone(), rdf_type(), nn(TIME, "Instant"));
+        let (p, o) = typed_date(d);
+        out.add(t.clone(), p, o);
+    }
     t
 }
 
@@ -76,11 +96,13 @@ pub(super) fn add_time(out: &mut Out, iris: &Iris, subject: &NamedNode, date: &E
         }
         Some(end) => {
             let t = iris.time(&format!("{start}_{end}"));
-            out.add(t.clone(), rdf_type(), nn(TIME, "Interval"));
             let b = instant(out, iris, &start);
-            out.add(t.clone(), nn(TIME, "hasBeginning"), b);
             let e = instant(out, iris, &end);
-            out.add(t.clone(), nn(TIME, "hasEnd"), e);
+            if out.first_time(&t) {
+                out.add(t.clone(), rdf_type(), nn(TIME, "Interval"));
+                out.add(t.clone(), nn(TIME, "hasBeginning"), b);
+                out.add(t.clone(), nn(TIME, "hasEnd"), e);
+            }
             out.add(subject.clone(), nn(SEM, "hasTime"), t);
             let (s, e) = (typed_date(&start).1, typed_date(&end).1);
             out.add(subject.clone(), nn(SEM, "hasBeginTimeStamp"), s);
@@ -89,7 +111,34 @@ pub(super) fn add_time(out: &mut Out, iris: &Iris, subject: &NamedNode, date: &E
     }
 }
 
-/// All quads of the graph, sorted (graph, subject, predicate, object) and deduplicated.
+/// Streams every quad of the graph to `sink`, graph by graph (entities,
+/// events, each article in id order, the ontology) and, within a graph,
+/// subject by subject. The order comes from the knowledge graph's sorted
+/// collections, so it is deterministic without sorting, and no quad is
+/// repeated within a graph.
+pub fn for_each_quad(
+    graph: &KnowledgeGraph,
+    lex: &Lexicon,
+    iris: &Iris,
+    ontology: &[Quad],
+    sink: &mut Sink,
+) {
+    entities(sink, graph, iris);
+    events(sink, graph, lex, iris);
+    provenance::articles(sink, graph, lex, iris);
+    let g: GraphName = iris.graph("ontology").into();
+    for q in ontology {
+        sink(Quad::new(
+            q.subject.clone(),
+            q.predicate.clone(),
+            q.object.clone(),
+            g.clone(),
+        ));
+    }
+}
+
+/// All quads of the graph in stream order (for tests and small graphs;
+/// exports stream instead).
 pub fn to_quads(
     graph: &KnowledgeGraph,
     lex: &Lexicon,
@@ -97,20 +146,7 @@ pub fn to_quads(
     ontology: &[Quad],
 ) -> Vec<Quad> {
     let mut quads = Vec::new();
-    entities(&mut quads, graph, iris);
-    events(&mut quads, graph, lex, iris);
-    provenance::articles(&mut quads, graph, lex, iris);
-
-    let g: GraphName = iris.graph("ontology").into();
-    quads.extend(ontology.iter().map(|q| {
-        Quad::new(
-            q.subject.clone(),
-            q.predicate.clone(),
-            q.object.clone(),
-            g.clone(),
-        )
-    }));
-    sort_quads(&mut quads);
+    for_each_quad(graph, lex, iris, ontology, &mut |q| quads.push(q));
     quads
 }
 
@@ -120,11 +156,15 @@ pub(super) fn action_class(lex: &Lexicon, id: &str) -> Option<NamedNode> {
         .map(|a| NamedNode::new_unchecked(a.class_iri.clone()))
 }
 
-fn entities(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, iris: &Iris) {
-    let mut out = Out {
-        quads,
-        graph: iris.graph("entities").into(),
-    };
+fn entities(sink: &mut Sink, graph: &KnowledgeGraph, iris: &Iris) {
+    let mut out = Out::new(sink, iris.graph("entities"));
+    // Gazetteer relations by subject, written with their subject's other facts.
+    let mut statics: std::collections::BTreeMap<&str, Vec<&crate::model::Relation>> =
+        Default::default();
+    for r in graph.relations.iter().filter(|r| r.provenance.is_none()) {
+        statics.entry(r.subject.as_str()).or_default().push(r);
+    }
+    let mut roles_written = std::collections::HashSet::new();
     for e in graph.entities.values() {
         let s = iris.entity(&e.id);
         out.add(s.clone(), rdf_type(), kg(e.kind.class_name()));
@@ -148,25 +188,26 @@ fn entities(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, iris: &Iris) {
         if let Some(q) = &e.wikidata {
             out.add(s.clone(), nn(OWL, "sameAs"), nn(WD, q));
         }
-        out.add(s, kg("discovered"), lit_bool(e.discovered));
-    }
-    for r in graph.relations.iter().filter(|r| r.provenance.is_none()) {
-        out.add(
-            iris.entity(&r.subject),
-            kg(r.predicate.property_name()),
-            iris.entity(&r.object),
-        );
-        if let Some(role) = &r.role {
-            out.add(iris.entity(&r.subject), kg("position"), lit_en(role));
+        out.add(s.clone(), kg("discovered"), lit_bool(e.discovered));
+        for r in statics.get(e.id.as_str()).into_iter().flatten() {
+            out.add(
+                s.clone(),
+                kg(r.predicate.property_name()),
+                iris.entity(&r.object),
+            );
+            if let Some(role) = r
+                .role
+                .as_ref()
+                .filter(|role| roles_written.insert((e.id.as_str(), role.as_str())))
+            {
+                out.add(s.clone(), kg("position"), lit_en(role));
+            }
         }
     }
 }
 
-fn events(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
-    let mut out = Out {
-        quads,
-        graph: iris.graph("events").into(),
-    };
+fn events(sink: &mut Sink, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
+    let mut out = Out::new(sink, iris.graph("events"));
     for ev in graph.events.values() {
         let s = iris.event(&ev.id);
         out.add(s.clone(), rdf_type(), kg("Event"));

@@ -6,12 +6,14 @@
 //! exclusive, as the Web Annotation model counts them) and a
 //! `oa:TextQuoteSelector` (the quote itself).
 
-use oxigraph::model::{Literal, NamedNode, Quad};
+use std::collections::{BTreeMap, HashSet};
 
-use super::mapping::{Out, action_class, add_time, typed_date};
+use oxigraph::model::{Literal, NamedNode};
+
+use super::mapping::{Out, Sink, action_class, add_time, typed_date};
 use super::vocab::*;
 use crate::lexicon::Lexicon;
-use crate::model::{KnowledgeGraph, Modality, Polarity, Provenance};
+use crate::model::{EventMention, KnowledgeGraph, Modality, Polarity, Provenance, Relation};
 
 /// Local name of a polarity value in the ontology (`kg:Negative`).
 pub fn polarity_name(p: Polarity) -> &'static str {
@@ -30,12 +32,17 @@ pub fn modality_name(m: Modality) -> &'static str {
     }
 }
 
-pub(super) fn articles(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
+/// Each article's graph in turn: its metadata, its mentions, the relations
+/// it states.
+pub(super) fn articles(sink: &mut Sink, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
+    let mut stated: BTreeMap<&str, Vec<&Relation>> = BTreeMap::new();
+    for r in &graph.relations {
+        if let Some(p) = &r.provenance {
+            stated.entry(p.article.as_str()).or_default().push(r);
+        }
+    }
     for a in &graph.articles {
-        let mut out = Out {
-            quads: &mut *quads,
-            graph: iris.article_graph(&a.id).into(),
-        };
+        let mut out = Out::new(&mut *sink, iris.article_graph(&a.id));
         let s = iris.article(&a.id);
         out.add(s.clone(), rdf_type(), kg("Article"));
         out.add(s.clone(), kg("file"), Literal::new_simple_literal(&a.file));
@@ -64,18 +71,25 @@ pub(super) fn articles(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, lex: &Lexi
         {
             out.add(s.clone(), nn(PROV, "hadPrimarySource"), n);
         }
+        // Mentions are sorted by article: this article's are one run.
+        let from = graph
+            .mentions
+            .partition_point(|m| m.provenance.article < a.id);
+        let to = graph
+            .mentions
+            .partition_point(|m| m.provenance.article <= a.id);
+        mentions(&mut out, &graph.mentions[from..to], lex, iris);
+        statements(
+            &mut out,
+            stated.get(a.id.as_str()).map_or(&[][..], Vec::as_slice),
+            iris,
+        );
     }
-    mentions(quads, graph, lex, iris);
-    statements(quads, graph, iris);
 }
 
-fn mentions(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
-    for m in &graph.mentions {
+fn mentions(out: &mut Out, mentions: &[EventMention], lex: &Lexicon, iris: &Iris) {
+    for m in mentions {
         let p = &m.provenance;
-        let mut out = Out {
-            quads: &mut *quads,
-            graph: iris.article_graph(&p.article).into(),
-        };
         let s = iris.mention(&m.id);
         out.add(s.clone(), rdf_type(), kg("EventMention"));
         if let Some(c) = action_class(lex, &m.action) {
@@ -93,7 +107,7 @@ fn mentions(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, lex: &Lexicon, iris: 
             out.add(s.clone(), kg("target"), iris.entity(t));
         }
         if let Some(d) = &m.date {
-            add_time(&mut out, iris, &s, d);
+            add_time(out, iris, &s, d);
             out.add(s.clone(), kg("dateText"), lit_ar(&d.text));
             if let Some(q) = d.qualifier {
                 out.add(
@@ -113,25 +127,25 @@ fn mentions(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, lex: &Lexicon, iris: 
             out.add(s.clone(), kg("troops"), lit_int(t));
         }
         out.add(s.clone(), kg("triggerWord"), lit_ar(&m.trigger));
-        evidence(&mut out, iris, &s, p);
+        evidence(out, iris, &s, p);
     }
 }
 
 /// Relations stated by a sentence: the plain triple in the article's graph,
 /// and an `rdf:Statement` (a `kg:RelationStatement`) carrying its evidence.
-fn statements(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, iris: &Iris) {
-    for r in &graph.relations {
+fn statements(out: &mut Out, relations: &[&Relation], iris: &Iris) {
+    // The same fact stated twice in an article is one triple (two statements).
+    let mut triples = HashSet::new();
+    for r in relations {
         let Some(p) = &r.provenance else { continue };
-        let mut out = Out {
-            quads: &mut *quads,
-            graph: iris.article_graph(&p.article).into(),
-        };
         let predicate = kg(r.predicate.property_name());
-        out.add(
-            iris.entity(&r.subject),
-            predicate.clone(),
-            iris.entity(&r.object),
-        );
+        if triples.insert((&r.subject, r.predicate, &r.object)) {
+            out.add(
+                iris.entity(&r.subject),
+                predicate.clone(),
+                iris.entity(&r.object),
+            );
+        }
         let key = format!(
             "{}|{}|{}|{}|{}",
             r.subject,
@@ -148,7 +162,7 @@ fn statements(quads: &mut Vec<Quad>, graph: &KnowledgeGraph, iris: &Iris) {
         if let Some(role) = &r.role {
             out.add(st.clone(), kg("position"), lit_en(role));
         }
-        evidence(&mut out, iris, &st, p);
+        evidence(out, iris, &st, p);
     }
 }
 

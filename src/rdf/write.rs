@@ -7,6 +7,7 @@ use std::io::Write;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Quad, Triple};
 
+use super::mapping::Sink;
 use super::vocab::Iris;
 use crate::error::KgError;
 
@@ -68,21 +69,52 @@ impl RdfKind {
     }
 }
 
-/// The distinct triples of the union of all graphs, sorted.
+/// The distinct triples of the union of all graphs, in order.
 pub fn union_triples(quads: &[Quad]) -> Vec<Triple> {
-    let mut t: Vec<Triple> = quads
+    let mut seen = std::collections::HashSet::new();
+    quads
         .iter()
         .map(|q| Triple::new(q.subject.clone(), q.predicate.clone(), q.object.clone()))
-        .collect();
-    t.sort_by_cached_key(|x| {
-        (
-            x.subject.to_string(),
-            x.predicate.as_str().to_string(),
-            x.object.to_string(),
-        )
-    });
-    t.dedup();
-    t
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
+}
+
+/// Remembers the triples that can occur in more than one named graph (time
+/// nodes, shared by events and mentions; relations, stated by the
+/// gazetteer and by articles), so the union of the graphs has each once.
+/// Everything else kg writes lives in exactly one graph.
+pub struct UnionFilter {
+    time_ns: String,
+    relation_props: Vec<String>,
+    seen: std::collections::HashSet<Triple>,
+}
+
+impl UnionFilter {
+    pub fn new(iris: &Iris) -> Self {
+        let relation_props = crate::model::RelationKind::ALL
+            .iter()
+            .map(|r| format!("{}{}", super::vocab::KG, r.property_name()))
+            .collect();
+        UnionFilter {
+            time_ns: iris.time("").as_str().to_string(),
+            relation_props,
+            seen: Default::default(),
+        }
+    }
+
+    /// The triple of `q` if it has not been written yet.
+    pub fn admit(&mut self, q: Quad) -> Option<Triple> {
+        let shared = matches!(&q.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(&self.time_ns))
+            || self
+                .relation_props
+                .iter()
+                .any(|p| p == q.predicate.as_str());
+        let t = Triple::new(q.subject, q.predicate, q.object);
+        if shared && !self.seen.insert(t.clone()) {
+            return None;
+        }
+        Some(t)
+    }
 }
 
 fn serializer(kind: RdfKind, iris: &Iris) -> Result<RdfSerializer, KgError> {
@@ -97,33 +129,71 @@ fn serializer(kind: RdfKind, iris: &Iris) -> Result<RdfSerializer, KgError> {
     Ok(s)
 }
 
-/// Writes `quads` (sorted) in `kind`; returns the number of statements written.
+/// Writes `quads` (grouped by graph and subject) in `kind`; returns the
+/// number of statements written.
 pub fn write_rdf(
     kind: RdfKind,
     quads: &[Quad],
     iris: &Iris,
     w: &mut dyn Write,
 ) -> Result<usize, KgError> {
+    write_rdf_with(kind, iris, w, &mut |sink| {
+        for q in quads {
+            sink(q.clone());
+        }
+    })
+}
+
+/// Writes the quads that `produce` streams to its sink (grouped by graph and
+/// subject, as [`super::for_each_quad`] makes them) in `kind`, without
+/// holding them in memory. Graph formats get the union of the named graphs,
+/// each triple once. Returns the number of statements written.
+pub fn write_rdf_with(
+    kind: RdfKind,
+    iris: &Iris,
+    w: &mut dyn Write,
+    produce: &mut dyn FnMut(&mut Sink),
+) -> Result<usize, KgError> {
+    let rdf = |e: std::io::Error| KgError::Rdf(e.to_string());
+    let mut n = 0usize;
+    let mut failed: Option<std::io::Error> = None;
     if kind == RdfKind::JsonLd {
-        super::jsonld::write_jsonld(quads, &iris.all_prefixes(), w)
-            .map_err(|e| KgError::Rdf(e.to_string()))?;
-        return Ok(quads.len());
+        let mut writer = super::jsonld::JsonLdWriter::new(&iris.all_prefixes(), w).map_err(rdf)?;
+        produce(&mut |q| {
+            if failed.is_none() {
+                n += 1;
+                failed = writer.quad(q).err();
+            }
+        });
+        if let Some(e) = failed {
+            return Err(rdf(e));
+        }
+        writer.finish().map_err(rdf)?;
+        return Ok(n);
     }
     let mut ser = serializer(kind, iris)?.for_writer(w);
-    let io = |e: std::io::Error| KgError::Rdf(e.to_string());
-    let n = if kind.is_dataset() {
-        for q in quads {
-            ser.serialize_quad(q).map_err(io)?;
-        }
-        quads.len()
+    if kind.is_dataset() {
+        produce(&mut |q| {
+            if failed.is_none() {
+                n += 1;
+                failed = ser.serialize_quad(&q).err();
+            }
+        });
     } else {
-        let triples = union_triples(quads);
-        for t in &triples {
-            ser.serialize_triple(t).map_err(io)?;
-        }
-        triples.len()
-    };
-    ser.finish().map_err(io)?;
+        let mut filter = UnionFilter::new(iris);
+        produce(&mut |q| {
+            if failed.is_none()
+                && let Some(t) = filter.admit(q)
+            {
+                n += 1;
+                failed = ser.serialize_triple(&t).err();
+            }
+        });
+    }
+    if let Some(e) = failed {
+        return Err(rdf(e));
+    }
+    ser.finish().map_err(rdf)?;
     Ok(n)
 }
 
