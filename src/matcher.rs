@@ -85,6 +85,8 @@ struct Node {
 /// The compiled matcher. Build it once per lexicon and share it.
 pub struct Matcher {
     nodes: Vec<Node>,
+    /// The kind of each lexicon cue, by cue index.
+    cue_kinds: Vec<CueKind>,
 }
 
 /// Candidate (clitics, stem) readings of a token, the bare token first.
@@ -156,6 +158,7 @@ impl Matcher {
     pub fn new(lex: &Lexicon) -> Self {
         let mut m = Matcher {
             nodes: vec![Node::default()],
+            cue_kinds: lex.cues.iter().map(|c| c.kind).collect(),
         };
         let mut forms: Vec<(String, Pos)> = Vec::new();
         for (i, e) in lex.entities.iter().enumerate() {
@@ -305,6 +308,11 @@ impl Matcher {
         if !self.nodes[node].payloads.contains(&payload) {
             self.nodes[node].payloads.push(payload);
         }
+    }
+
+    /// The kind of cue `cue` (an index into the lexicon's cues).
+    pub fn cue_kind(&self, cue: u32) -> Option<CueKind> {
+        self.cue_kinds.get(cue as usize).copied()
     }
 
     /// Number of trie nodes (for diagnostics and benches).

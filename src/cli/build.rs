@@ -103,6 +103,7 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
         &ontology,
         &iris,
         &args.out,
+        args.jobs,
     )
     .with_context(|| format!("writing the exports to {}", args.out.display()))?;
     #[cfg(feature = "rocksdb")]

@@ -54,6 +54,31 @@ impl AtomicDir {
         Ok(())
     }
 
+    /// Writes several files of the output with one closure (flushed and synced).
+    pub fn write_many(
+        &self,
+        names: &[&str],
+        f: impl FnOnce(Vec<&mut dyn Write>) -> Result<()>,
+    ) -> Result<()> {
+        let mut writers = Vec::with_capacity(names.len());
+        for name in names {
+            let path = self.tmp.join(name);
+            let file = File::create(&path).map_err(|e| KgError::io(&path, e))?;
+            writers.push((path, BufWriter::with_capacity(1 << 16, file)));
+        }
+        f(writers
+            .iter_mut()
+            .map(|(_, w)| w as &mut dyn Write)
+            .collect())?;
+        for (path, w) in writers {
+            let file = w
+                .into_inner()
+                .map_err(|e| KgError::io(&path, e.into_error()))?;
+            file.sync_all().map_err(|e| KgError::io(&path, e))?;
+        }
+        Ok(())
+    }
+
     /// Replaces the target directory with the completed one.
     pub fn commit(mut self) -> Result<()> {
         if self.target.exists() {

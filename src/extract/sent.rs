@@ -26,6 +26,9 @@ pub struct Ment {
     pub second: Option<usize>,
 }
 
+// Every cue kind needs a bit of `Sent::cue_mask`.
+const _: () = assert!(CueKind::ALL.len() <= 64);
+
 /// A sentence with its analysis.
 pub struct Sent<'a> {
     pub index: usize,
@@ -36,6 +39,8 @@ pub struct Sent<'a> {
     pub matches: Vec<Match>,
     /// Entity mentions, sorted by start, not overlapping.
     pub ments: Vec<Ment>,
+    /// A bit per cue kind starting at each token (see the assertion below).
+    cue_mask: Vec<u64>,
     /// Tokens whose original spelling marks the passive (a damma on an early
     /// letter: استُهدفت، قُتل، يُقتل). Empty when unknown.
     pub passive: Vec<bool>,
@@ -47,12 +52,23 @@ impl<'a> Sent<'a> {
         crate::text::tokenize(norm, range.clone(), &mut tokens);
         let mut matches = Vec::new();
         matcher.find(norm, &tokens, &mut matches);
+        // Which cue kinds start at each token: a bit per kind, so that most
+        // cue lookups are answered without scanning the matches.
+        let mut cue_mask = vec![0u64; tokens.len()];
+        for m in &matches {
+            if let Target::Cue { cue, strict: false } = m.payload.target
+                && let Some(kind) = matcher.cue_kind(cue)
+            {
+                cue_mask[m.start] |= 1u64 << (kind as u32);
+            }
+        }
         Sent {
             index,
             range,
             norm,
             tokens,
             matches,
+            cue_mask,
             ments: Vec::new(),
             passive: Vec::new(),
         }
@@ -130,6 +146,13 @@ impl<'a> Sent<'a> {
         i: usize,
         kind: CueKind,
     ) -> Option<(usize, usize, Clitics)> {
+        if self
+            .cue_mask
+            .get(i)
+            .is_none_or(|m| m & (1u64 << (kind as u32)) == 0)
+        {
+            return None;
+        }
         self.matches_at(i)
             .filter_map(|m| match m.payload.target {
                 Target::Cue { cue, strict: false } if lex.cues[cue as usize].kind == kind => {

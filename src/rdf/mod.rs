@@ -32,7 +32,7 @@ use oxigraph::model::{BlankNode, NamedOrBlankNode, Quad, Term};
 use crate::error::KgError;
 pub use mapping::{Sink, for_each_quad, sort_quads, to_quads};
 pub use vocab::{DEFAULT_BASE, Iris};
-pub use write::{RdfKind, union_triples, write_rdf, write_rdf_with};
+pub use write::{RdfKind, union_triples, write_rdf, write_rdf_many, write_rdf_with};
 
 /// Parses the ontology (Turtle) into quads of the default graph.
 ///

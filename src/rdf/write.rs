@@ -197,6 +197,73 @@ pub fn write_rdf_with(
     Ok(n)
 }
 
+/// One output of [`write_rdf_many`] being written.
+enum Output<'w> {
+    Dataset(oxigraph::io::WriterQuadSerializer<&'w mut dyn Write>),
+    Union(
+        oxigraph::io::WriterQuadSerializer<&'w mut dyn Write>,
+        UnionFilter,
+    ),
+    JsonLd(super::jsonld::JsonLdWriter<'w>),
+}
+
+/// Writes the quads that `produce` streams in several formats at once,
+/// making each quad once: one `(kind, writer)` pair per output. Returns the
+/// number of statements written in each.
+pub fn write_rdf_many(
+    outputs: Vec<(RdfKind, &mut dyn Write)>,
+    iris: &Iris,
+    produce: &mut dyn FnMut(&mut Sink),
+) -> Result<Vec<usize>, KgError> {
+    let rdf = |e: std::io::Error| KgError::Rdf(e.to_string());
+    let mut outs: Vec<Output> = Vec::with_capacity(outputs.len());
+    for (kind, w) in outputs {
+        outs.push(match kind {
+            RdfKind::JsonLd => Output::JsonLd(
+                super::jsonld::JsonLdWriter::new(&iris.all_prefixes(), w).map_err(rdf)?,
+            ),
+            k if k.is_dataset() => Output::Dataset(serializer(k, iris)?.for_writer(w)),
+            k => Output::Union(serializer(k, iris)?.for_writer(w), UnionFilter::new(iris)),
+        });
+    }
+    let mut counts = vec![0usize; outs.len()];
+    let mut failed: Option<std::io::Error> = None;
+    produce(&mut |q| {
+        if failed.is_some() {
+            return;
+        }
+        for (i, out) in outs.iter_mut().enumerate() {
+            let r = match out {
+                Output::Dataset(ser) => ser.serialize_quad(&q).map(|_| 1),
+                Output::Union(ser, filter) => match filter.admit(q.clone()) {
+                    Some(t) => ser.serialize_triple(&t).map(|_| 1),
+                    None => Ok(0),
+                },
+                Output::JsonLd(w) => w.quad(q.clone()).map(|_| 1),
+            };
+            match r {
+                Ok(n) => counts[i] += n,
+                Err(e) => {
+                    failed = Some(e);
+                    return;
+                }
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(rdf(e));
+    }
+    for out in outs {
+        match out {
+            Output::Dataset(ser) | Output::Union(ser, _) => {
+                ser.finish().map_err(rdf)?;
+            }
+            Output::JsonLd(w) => w.finish().map_err(rdf)?,
+        }
+    }
+    Ok(counts)
+}
+
 /// Quads of the default graph moved into `graph` (for the ontology).
 pub fn into_graph(quads: Vec<Quad>, graph: GraphName) -> Vec<Quad> {
     quads
