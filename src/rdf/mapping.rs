@@ -12,7 +12,7 @@
 //! Provenance stays in named graphs and plain triples (no RDF 1.2 triple
 //! terms), so every consumer can read it.
 
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 
 use super::provenance;
 use super::vocab::*;
@@ -20,7 +20,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{EventDate, KnowledgeGraph, MergedEvent, PartialDate, Precision};
 
 /// A stream of quads: each quad is handed to the sink as it is made.
-pub type Sink<'a> = dyn FnMut(Quad) + 'a;
+pub type Sink<'a> = dyn for<'q> FnMut(QuadRef<'q>) + 'a;
 
 /// The quads of one named graph being written. Time nodes (shared by many
 /// facts) are written once per graph.
@@ -40,7 +40,13 @@ impl<'a, 'b> Out<'a, 'b> {
     }
 
     pub fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
-        (self.sink)(Quad::new(s, p, o, self.graph.clone()));
+        let (s, o) = (s.into(), o.into());
+        (self.sink)(QuadRef::new(
+            s.as_ref(),
+            p.as_ref(),
+            o.as_ref(),
+            self.graph.as_ref(),
+        ));
     }
 
     /// Whether the time node `t` is new in this graph (and marks it written).
@@ -128,11 +134,11 @@ pub fn for_each_quad(
     provenance::articles(sink, graph, lex, iris);
     let g: GraphName = iris.graph("ontology").into();
     for q in ontology {
-        sink(Quad::new(
-            q.subject.clone(),
-            q.predicate.clone(),
-            q.object.clone(),
-            g.clone(),
+        sink(QuadRef::new(
+            q.subject.as_ref(),
+            q.predicate.as_ref(),
+            q.object.as_ref(),
+            g.as_ref(),
         ));
     }
 }
@@ -146,7 +152,9 @@ pub fn to_quads(
     ontology: &[Quad],
 ) -> Vec<Quad> {
     let mut quads = Vec::new();
-    for_each_quad(graph, lex, iris, ontology, &mut |q| quads.push(q));
+    for_each_quad(graph, lex, iris, ontology, &mut |q| {
+        quads.push(q.into_owned())
+    });
     quads
 }
 

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Quad, Triple};
+use oxigraph::model::{GraphName, Quad, QuadRef, Triple, TripleRef};
 
 use super::mapping::Sink;
 use super::vocab::Iris;
@@ -103,14 +103,14 @@ impl UnionFilter {
     }
 
     /// The triple of `q` if it has not been written yet.
-    pub fn admit(&mut self, q: Quad) -> Option<Triple> {
-        let shared = matches!(&q.subject, oxigraph::model::NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(&self.time_ns))
+    pub fn admit<'q>(&mut self, q: QuadRef<'q>) -> Option<TripleRef<'q>> {
+        let shared = matches!(q.subject, oxigraph::model::NamedOrBlankNodeRef::NamedNode(n) if n.as_str().starts_with(&self.time_ns))
             || self
                 .relation_props
                 .iter()
                 .any(|p| p == q.predicate.as_str());
-        let t = Triple::new(q.subject, q.predicate, q.object);
-        if shared && !self.seen.insert(t.clone()) {
+        let t = TripleRef::new(q.subject, q.predicate, q.object);
+        if shared && !self.seen.insert(t.into_owned()) {
             return None;
         }
         Some(t)
@@ -139,7 +139,7 @@ pub fn write_rdf(
 ) -> Result<usize, KgError> {
     write_rdf_with(kind, iris, w, &mut |sink| {
         for q in quads {
-            sink(q.clone());
+            sink(q.as_ref());
         }
     })
 }
@@ -162,7 +162,7 @@ pub fn write_rdf_with(
         produce(&mut |q| {
             if failed.is_none() {
                 n += 1;
-                failed = writer.quad(q).err();
+                failed = writer.quad(q.into_owned()).err();
             }
         });
         if let Some(e) = failed {
@@ -176,7 +176,7 @@ pub fn write_rdf_with(
         produce(&mut |q| {
             if failed.is_none() {
                 n += 1;
-                failed = ser.serialize_quad(&q).err();
+                failed = ser.serialize_quad(q).err();
             }
         });
     } else {
@@ -186,7 +186,7 @@ pub fn write_rdf_with(
                 && let Some(t) = filter.admit(q)
             {
                 n += 1;
-                failed = ser.serialize_triple(&t).err();
+                failed = ser.serialize_triple(t).err();
             }
         });
     }
@@ -234,12 +234,12 @@ pub fn write_rdf_many(
         }
         for (i, out) in outs.iter_mut().enumerate() {
             let r = match out {
-                Output::Dataset(ser) => ser.serialize_quad(&q).map(|_| 1),
-                Output::Union(ser, filter) => match filter.admit(q.clone()) {
-                    Some(t) => ser.serialize_triple(&t).map(|_| 1),
+                Output::Dataset(ser) => ser.serialize_quad(q).map(|_| 1),
+                Output::Union(ser, filter) => match filter.admit(q) {
+                    Some(t) => ser.serialize_triple(t).map(|_| 1),
                     None => Ok(0),
                 },
-                Output::JsonLd(w) => w.quad(q.clone()).map(|_| 1),
+                Output::JsonLd(w) => w.quad(q.into_owned()).map(|_| 1),
             };
             match r {
                 Ok(n) => counts[i] += n,
