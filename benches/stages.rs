@@ -23,11 +23,21 @@ fn root() -> PathBuf {
 fn articles() -> Vec<Article> {
     let mut out = Vec::new();
     for dir in ["seeds", "tests/dev/articles"] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir)).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
         paths.sort();
         for p in paths {
             let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            out.push(Article { meta: ArticleMeta { id, ..Default::default() }, text: std::fs::read_to_string(&p).unwrap() });
+            out.push(Article {
+                meta: ArticleMeta {
+                    id,
+                    ..Default::default()
+                },
+                text: std::fs::read_to_string(&p).unwrap(),
+            });
         }
     }
     out
@@ -42,12 +52,22 @@ fn graph(ex: &Extractor, arts: &[Article]) -> KnowledgeGraph {
 }
 
 fn stages(c: &mut Criterion) {
-    let lex = Lexicon::from_paths(Some(&root().join("ontology.ttl")), &[root().join("lexicon")]).unwrap();
+    let lex = Lexicon::from_paths(
+        Some(&root().join("ontology.ttl")),
+        &[root().join("lexicon")],
+    )
+    .unwrap();
     let arts = articles();
     let bytes: u64 = arts.iter().map(|a| a.text.len() as u64).sum();
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(bytes));
-    g.bench_function("normalize", |b| b.iter(|| arts.iter().map(|a| NormText::new(black_box(&a.text)).text.len()).sum::<usize>()));
+    g.bench_function("normalize", |b| {
+        b.iter(|| {
+            arts.iter()
+                .map(|a| NormText::new(black_box(&a.text)).text.len())
+                .sum::<usize>()
+        })
+    });
     let normed: Vec<NormText> = arts.iter().map(|a| NormText::new(&a.text)).collect();
     g.bench_function("split and tokenize", |b| {
         b.iter(|| {
@@ -63,7 +83,15 @@ fn stages(c: &mut Criterion) {
     g.finish();
 
     c.bench_function("lexicon load and matcher build", |b| {
-        b.iter(|| Extractor::new(Lexicon::from_paths(Some(&root().join("ontology.ttl")), &[root().join("lexicon")]).unwrap()))
+        b.iter(|| {
+            Extractor::new(
+                Lexicon::from_paths(
+                    Some(&root().join("ontology.ttl")),
+                    &[root().join("lexicon")],
+                )
+                .unwrap(),
+            )
+        })
     });
     let ex = Extractor::new(lex);
     let mut g = c.benchmark_group("extraction");
@@ -79,7 +107,13 @@ fn stages(c: &mut Criterion) {
             ms.len()
         })
     });
-    g.bench_function("extract", |b| b.iter(|| arts.iter().map(|a| ex.extract(black_box(a)).mentions.len()).sum::<usize>()));
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            arts.iter()
+                .map(|a| ex.extract(black_box(a)).mentions.len())
+                .sum::<usize>()
+        })
+    });
     g.finish();
 
     let extractions: Vec<_> = arts.iter().map(|a| ex.extract(a)).collect();
@@ -95,7 +129,8 @@ fn stages(c: &mut Criterion) {
 
     let kg = graph(&ex, &arts);
     let iris = Iris::new(DEFAULT_BASE).unwrap();
-    let ontology = parse_ontology(&std::fs::read_to_string(root().join("ontology.ttl")).unwrap()).unwrap();
+    let ontology =
+        parse_ontology(&std::fs::read_to_string(root().join("ontology.ttl")).unwrap()).unwrap();
     let mut g = c.benchmark_group("exports");
     g.bench_function("rdf stream", |b| {
         b.iter(|| {
@@ -108,7 +143,10 @@ fn stages(c: &mut Criterion) {
         g.bench_function(format!("rdf {}", kind.id()), |b| {
             b.iter(|| {
                 let mut out = Vec::new();
-                write_rdf_with(kind, &iris, &mut out, &mut |sink| for_each_quad(&kg, ex.lexicon(), &iris, &ontology, sink)).unwrap();
+                write_rdf_with(kind, &iris, &mut out, &mut |sink| {
+                    for_each_quad(&kg, ex.lexicon(), &iris, &ontology, sink)
+                })
+                .unwrap();
                 out.len()
             })
         });
@@ -121,8 +159,17 @@ fn stages(c: &mut Criterion) {
         })
     });
     let vis = visual::visual(&kg, Some(ex.lexicon()), ViewKind::Full);
-    g.bench_function("visual model", |b| b.iter(|| visual::visual(&kg, Some(ex.lexicon()), ViewKind::Full)));
-    for (name, f) in [("dot", dot::write_dot as fn(&visual::Visual, &mut dyn std::io::Write) -> std::io::Result<()>), ("gexf", gexf::write_gexf), ("graphml", graphml::write_graphml)] {
+    g.bench_function("visual model", |b| {
+        b.iter(|| visual::visual(&kg, Some(ex.lexicon()), ViewKind::Full))
+    });
+    for (name, f) in [
+        (
+            "dot",
+            dot::write_dot as fn(&visual::Visual, &mut dyn std::io::Write) -> std::io::Result<()>,
+        ),
+        ("gexf", gexf::write_gexf),
+        ("graphml", graphml::write_graphml),
+    ] {
         g.bench_function(name, |b| {
             b.iter(|| {
                 let mut out = Vec::new();
@@ -131,7 +178,9 @@ fn stages(c: &mut Criterion) {
             })
         });
     }
-    g.bench_function("kg.json", |b| b.iter(|| serde_json::to_vec(&kg).unwrap().len()));
+    g.bench_function("kg.json", |b| {
+        b.iter(|| serde_json::to_vec(&kg).unwrap().len())
+    });
     g.finish();
 }
 

@@ -43,6 +43,10 @@ pub struct BuildOutcome {
     /// Remarks that do not make the build incomplete.
     pub notes: Vec<String>,
     pub articles_read: usize,
+    /// Wall time spent reading and extracting articles (in parallel).
+    pub extract_time: std::time::Duration,
+    /// Wall time spent merging mentions into events and building the graph.
+    pub graph_time: std::time::Duration,
 }
 
 /// The largest article file kg reads, in bytes. News articles are a few
@@ -160,6 +164,7 @@ pub fn build(
     let mut notes = collected.notes;
     let mut read = 0;
     let total = inputs.len();
+    let started = std::time::Instant::now();
     for (n, chunk) in inputs.chunks(CHUNK).enumerate() {
         let results: Vec<Result<ArticleExtraction>> = pool.install(|| {
             chunk
@@ -192,10 +197,15 @@ pub fn build(
                 .join("\n  ")
         )));
     }
+    let extract_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let graph = builder.finish();
     Ok(BuildOutcome {
-        graph: builder.finish(),
+        graph,
         problems,
         notes,
         articles_read: read,
+        extract_time,
+        graph_time: started.elapsed(),
     })
 }

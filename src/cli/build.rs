@@ -30,6 +30,9 @@ pub struct BuildArgs {
     /// Print nothing but errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Also print the wall time of each stage (read and extract, graph, RDF files, other files).
+    #[arg(long)]
+    pub timings: bool,
     /// Encoding of articles that are not UTF-8 or UTF-16 with a BOM (e.g. windows-1256, iso-8859-6).
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
@@ -128,6 +131,15 @@ pub fn run(args: BuildArgs) -> Result<Outcome> {
             summary.triples,
             args.out.display(),
             started.elapsed().as_secs_f64()
+        );
+    }
+    if args.timings {
+        eprintln!(
+            "kg: timings: extract {:.3}s, graph {:.3}s, rdf {:.3}s, other {:.3}s (rdf and other run side by side unless --jobs 1)",
+            outcome.extract_time.as_secs_f64(),
+            outcome.graph_time.as_secs_f64(),
+            summary.rdf_time.as_secs_f64(),
+            summary.other_time.as_secs_f64()
         );
     }
     Ok(if outcome.problems.is_empty() {

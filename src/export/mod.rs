@@ -38,6 +38,10 @@ pub struct ExportSummary {
     pub files: Vec<String>,
     pub triples: usize,
     pub quads: usize,
+    /// Wall time making the RDF files (Turtle, N-Quads, JSON-LD).
+    pub rdf_time: std::time::Duration,
+    /// Wall time making the other files (CSV, graph formats, dump).
+    pub other_time: std::time::Duration,
 }
 
 fn csv_err(path: &str) -> impl Fn(::csv::Error) -> std::io::Error + '_ {
@@ -67,7 +71,8 @@ pub fn write_build(
     let dir = AtomicDir::new(out)?;
     let ontology = parse_ontology(ontology_ttl)?;
     // The three RDF files from one stream of quads, made once.
-    let rdf_files = || -> Result<(usize, usize)> {
+    let rdf_files = || -> Result<(usize, usize, std::time::Duration)> {
+        let started = std::time::Instant::now();
         let kinds = [RdfKind::Turtle, RdfKind::NQuads, RdfKind::JsonLd];
         let names: Vec<String> = kinds
             .iter()
@@ -82,9 +87,10 @@ pub fn write_build(
             })?;
             Ok(())
         })?;
-        Ok((counts[0], counts[1]))
+        Ok((counts[0], counts[1], started.elapsed()))
     };
-    let other_files = || -> Result<()> {
+    let other_files = || -> Result<std::time::Duration> {
+        let started = std::time::Instant::now();
         let file = |name: &str, f: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>| {
             dir.write(name, |w| f(w))
         };
@@ -113,15 +119,16 @@ pub fn write_build(
         file(DUMP, &mut |w| {
             serde_json::to_writer(&mut *w, kg).map_err(std::io::Error::other)?;
             w.write_all(b"\n")
-        })
+        })?;
+        Ok(started.elapsed())
     };
     let (rdf, other) = if jobs == Some(1) {
         (rdf_files(), other_files())
     } else {
         rayon::join(rdf_files, other_files)
     };
-    let (triples, quads) = rdf?;
-    other?;
+    let (triples, quads, rdf_time) = rdf?;
+    let other_time = other?;
     let mut files: Vec<String> = std::fs::read_dir(dir.path())
         .map_err(|e| KgError::io(dir.path(), e))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -132,6 +139,8 @@ pub fn write_build(
         files,
         triples,
         quads,
+        rdf_time,
+        other_time,
     })
 }
 

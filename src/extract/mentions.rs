@@ -498,20 +498,34 @@ pub fn apply_local_aliases(s: &mut Sent, lex: &Lexicon, aliases: &LocalAliases) 
         return;
     }
     let max_len = aliases.names.keys().map(Vec::len).max().unwrap_or(0);
+    // The words an alias can start with: positions whose word (without its
+    // clitics) is none of them are skipped without building keys.
+    let firsts: std::collections::HashSet<&str> = aliases
+        .names
+        .keys()
+        .filter_map(|k| k.first().map(String::as_str))
+        .collect();
     let mut added = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let mut hit = None;
-        for len in (1..=max_len.min(s.len() - i)).rev() {
-            let mut key: Vec<String> = (i..i + len).map(|k| s.text(k).to_string()).collect();
-            let first = key[0].clone();
-            let variants = std::iter::once(first.clone()).chain(
+        let first = s.text(i);
+        let variants: Vec<&str> = std::iter::once(first)
+            .chain(
                 ["و", "ف", "ب", "ل", "ك", "وب", "ول", "لل"]
                     .iter()
-                    .filter_map(|p| first.strip_prefix(p).map(str::to_string)),
-            );
-            for v in variants {
-                key[0] = v;
+                    .filter_map(|p| first.strip_prefix(p)),
+            )
+            .filter(|v| firsts.contains(v))
+            .collect();
+        if variants.is_empty() {
+            i += 1;
+            continue;
+        }
+        for len in (1..=max_len.min(s.len() - i)).rev() {
+            let mut key: Vec<String> = (i..i + len).map(|k| s.text(k).to_string()).collect();
+            for &v in &variants {
+                key[0] = v.to_string();
                 if let Some(&(e, strict)) = aliases.names.get(&key)
                     && (!strict || after_head_noun(s, lex, i))
                 {

@@ -117,12 +117,11 @@ impl Extractor {
         for s in &mut sents {
             resolve_gazetteer(s, lex, &mut table);
         }
-        let original = |r: std::ops::Range<usize>| {
-            norm.visible(&article.text, norm.orig_range(r)).into_owned()
-        };
+        let visible = |r: std::ops::Range<usize>| norm.visible(&article.text, norm.orig_range(r));
+        let original = |r: std::ops::Range<usize>| visible(r).into_owned();
         for s in &mut sents {
             discover(s, lex, &original, &mut table, &mut aliases, &mut roles);
-            s.mark_passive(original);
+            s.mark_passive(visible);
         }
         for s in &mut sents {
             apply_local_aliases(s, lex, &aliases);

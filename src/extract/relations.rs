@@ -23,7 +23,7 @@ pub struct RelDraft {
 pub fn gazetteer_relations(lex: &Lexicon, table: &mut EntityTable, out: &mut Vec<RelDraft>) {
     let mut i = 0;
     while i < table.len() {
-        if let Some(e) = table.lex_entity(lex, i).cloned() {
+        if let Some(e) = table.lex_entity(lex, i) {
             let groups: [(&[String], RelationKind); 4] = [
                 (&e.located_in, RelationKind::LocatedIn),
                 (&e.led_by, RelationKind::LedBy),

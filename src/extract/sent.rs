@@ -92,12 +92,18 @@ impl<'a> Sent<'a> {
     }
 
     /// Records passive marks from the original spelling of each token.
-    pub fn mark_passive(&mut self, original: impl Fn(std::ops::Range<usize>) -> String) {
+    pub fn mark_passive<'o>(
+        &mut self,
+        original: impl Fn(std::ops::Range<usize>) -> std::borrow::Cow<'o, str>,
+    ) {
         self.passive = self
             .tokens
             .iter()
             .map(|t| {
                 let orig = original(t.range());
+                if !orig.contains('\u{064F}') {
+                    return false;
+                }
                 let chars: Vec<char> = orig.chars().collect();
                 let mut letters = 0;
                 for (k, &c) in chars.iter().enumerate() {

@@ -43,7 +43,7 @@ impl EntityTable {
         if let Some(&i) = self.index.get(id) {
             return Some(i);
         }
-        let li = lex.entities.iter().position(|e| e.id == id)?;
+        let li = lex.entity_position(id)?;
         Some(self.from_lexicon(lex, li))
     }
 

@@ -375,6 +375,11 @@ impl Lexicon {
         self.entity_index.get(id).map(|&i| &self.entities[i])
     }
 
+    /// Index in [`Lexicon::entities`] of the entity with this id.
+    pub fn entity_position(&self, id: &str) -> Option<usize> {
+        self.entity_index.get(id).copied()
+    }
+
     /// Entities with this label or alias (given normalized).
     pub fn entities_named(&self, normalized: &str) -> &[usize] {
         self.name_index.get(normalized).map_or(&[], Vec::as_slice)

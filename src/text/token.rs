@@ -30,6 +30,14 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Fast paths for ASCII and the Arabic letters, the bulk of the text;
+    // `is_alphanumeric` answers the rest from Unicode's tables.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0620}'..='\u{064A}').contains(&c) {
+        return true;
+    }
     c.is_alphanumeric() || unicode_is_mark(c)
 }
 
