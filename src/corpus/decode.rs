@@ -11,7 +11,9 @@
 //! Windows-1256 and ISO-8859-6 (see [`super::detect`]) and refused, with a
 //! hint to declare the encoding, when neither reading is clearly Arabic.
 //! Bytes that are not valid in the chosen encoding are an error naming the
-//! offset, never replaced.
+//! offset, never replaced. Bytes that are valid UTF-8 are read as UTF-8:
+//! only a file of a few characters in another encoding can be (U+200B in
+//! UTF-16LE is the bytes of "\v "), never an Arabic text of any length.
 
 pub use encoding_rs::Encoding;
 
