@@ -129,6 +129,22 @@ pub fn process(
     Ok(x)
 }
 
+/// Runs `f`, turning a panic (a bug kg must not have, set off by one
+/// article) into an error for that article, so the others are still read.
+pub fn isolated<T>(path: &std::path::Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(KgError::input(
+            path,
+            format!("kg failed on this article (a bug; please report it with the file): {what}"),
+        ))
+    })
+}
+
 /// Runs the build. `progress(done, total)` is called after each chunk.
 pub fn build(
     extractor: &Extractor,
@@ -169,7 +185,7 @@ pub fn build(
         let results: Vec<Result<ArticleExtraction>> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|input| process(extractor, input, opts.encoding))
+                .map(|input| isolated(&input.path, || process(extractor, input, opts.encoding)))
                 .collect()
         });
         for (input, r) in chunk.iter().zip(results) {
@@ -208,4 +224,19 @@ pub fn build(
         extract_time,
         graph_time: started.elapsed(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_on_one_article_becomes_its_error() {
+        let p = std::path::Path::new("a.txt");
+        let err = isolated::<()>(p, || panic!("index out of bounds")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("a.txt: kg failed on this article"), "{msg}");
+        assert!(msg.ends_with("index out of bounds"), "{msg}");
+        assert_eq!(isolated(p, || Ok(7)).unwrap(), 7);
+    }
 }

@@ -190,6 +190,10 @@ proptest! {
             .chars()
             .filter(|&c| c != '\u{FEFF}' && (enc == encoding_rs::UTF_16LE || !enc.encode(c.encode_utf8(&mut [0; 4])).2))
             .collect();
+        // Bytes that are valid UTF-8 are read as UTF-8: a legacy or UTF-16
+        // text of a few characters can be (U+200B in UTF-16LE is "\v "),
+        // Arabic text of ten letters practically cannot.
+        prop_assume!(s.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).count() >= 10);
         let bytes: Vec<u8> = if enc == encoding_rs::UTF_16LE {
             s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()
         } else {

@@ -2,15 +2,18 @@
 //!
 //! In order: an empty file is refused; a byte-order mark decides (UTF-8,
 //! UTF-16LE, UTF-16BE); binary formats (PDF, ZIP/.docx, gzip, images …) and
-//! bytes with NUL or other control characters are refused, unless they are
-//! UTF-16 without a byte-order mark; an encoding declared with `--encoding`
+//! bytes with NUL or more than 1% other control characters are refused,
+//! unless they are UTF-16 without a byte-order mark (a few stray controls
+//! are kept, with a note); an encoding declared with `--encoding`
 //! is used, except that a file that is valid UTF-8 (with non-ASCII text)
 //! stays UTF-8; valid UTF-8 is UTF-8; a file that is mostly UTF-8 with some
 //! invalid bytes is refused as damaged; anything else is tried as Arabic in
 //! Windows-1256 and ISO-8859-6 (see [`super::detect`]) and refused, with a
 //! hint to declare the encoding, when neither reading is clearly Arabic.
 //! Bytes that are not valid in the chosen encoding are an error naming the
-//! offset, never replaced.
+//! offset, never replaced. Bytes that are valid UTF-8 are read as UTF-8:
+//! only a file of a few characters in another encoding can be (U+200B in
+//! UTF-16LE is the bytes of "\v "), never an Arabic text of any length.
 
 pub use encoding_rs::Encoding;
 
@@ -45,23 +48,43 @@ pub fn decode_article(
         return Ok(plain(strict(enc, bytes, 0)?, enc));
     }
     let (controls, first) = detect::control_bytes(bytes);
+    let mut stray = None;
     if let Some(at) = first {
-        if let Some((enc, text)) = detect::utf16_without_bom(bytes) {
-            return Ok(Decoded {
-                text,
-                encoding: enc,
-                note: Some(format!(
-                    "read as {} (no byte-order mark; detected from its bytes)",
-                    enc.name()
-                )),
-            });
+        if bytes.contains(&0) || controls * 100 > bytes.len() {
+            if let Some((enc, text)) = detect::utf16_without_bom(bytes) {
+                return Ok(Decoded {
+                    text,
+                    encoding: enc,
+                    note: Some(format!(
+                        "read as {} (no byte-order mark; detected from its bytes)",
+                        enc.name()
+                    )),
+                });
+            }
+            return Err(format!(
+                "binary data, not text: {controls} NUL or control byte(s), the first at byte {at} ({}); \
+                 if this is UTF-16 text, save it with a byte-order mark or declare --encoding utf-16le",
+                position(bytes, at)
+            ));
         }
-        return Err(format!(
-            "binary data, not text: {controls} NUL or control byte(s), the first at byte {at} ({}); \
-             if this is UTF-16 text, save it with a byte-order mark or declare --encoding utf-16le",
+        // A few stray controls (pasted from a word processor) in text.
+        stray = Some(format!(
+            "{controls} stray control character(s), the first at byte {at} ({}), read as they are",
             position(bytes, at)
         ));
     }
+    let decoded = decode_text(bytes, declared)?;
+    Ok(match stray {
+        Some(s) => Decoded {
+            note: Some(decoded.note.map_or(s.clone(), |n| format!("{n}; {s}"))),
+            ..decoded
+        },
+        None => decoded,
+    })
+}
+
+/// Decodes text without NUL bytes: declared, UTF-8, or a legacy encoding.
+fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, String> {
     let utf8 = std::str::from_utf8(bytes);
     if let Some(enc) = declared.filter(|e| *e != encoding_rs::UTF_8) {
         if let Ok(s) = utf8

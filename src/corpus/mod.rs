@@ -31,8 +31,9 @@ pub struct Collected {
     pub notes: Vec<String>,
 }
 
-/// Collects `*.txt` files under the given paths (files are taken as given,
-/// directories searched recursively), sorted by path, with their metadata.
+/// Collects `*.txt` files (any case) under the given paths (files are taken
+/// as given, directories searched recursively, skipping hidden entries),
+/// sorted by path, with their metadata.
 /// The result does not depend on the order of `paths`. A path that does not
 /// exist is an error; one that cannot be read (a symbolic link loop, no
 /// permission) is a problem, and so is a broken manifest, which is then
@@ -172,7 +173,14 @@ fn walk(
     }
     paths.sort();
     for p in paths {
-        let is_txt = p.extension().is_some_and(|x| x == "txt");
+        // Hidden entries (.git, macOS `._name.txt` resource forks, kg's own
+        // temporary outputs) are not articles.
+        if p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        let is_txt = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt"));
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, files, seen, problems),
             Ok(_) if is_txt => {

@@ -25,7 +25,7 @@ pub struct Step {
 /// The steps, in order.
 pub const STEPS: &[Step] = &[
     Step {
-        name: "strip bidi and zero-width controls",
+        name: "strip bidi and zero-width controls, and control characters other than whitespace",
         apply: strip_controls,
     },
     Step {
@@ -53,7 +53,8 @@ pub const STEPS: &[Step] = &[
 fn strip_controls(c: char, out: &mut Vec<char>) {
     let control = matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}');
+        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}')
+        || (c.is_control() && !c.is_whitespace());
     if !control {
         out.push(c);
     }
@@ -375,6 +376,7 @@ mod tests {
         assert_eq!(normalize_str("الـــقوات"), "القوات");
         assert_eq!(normalize_str("٢٠٢٥ و۲۰۲۴"), "2025 و2024");
         assert_eq!(normalize_str("a\u{200F}b\u{202B}C"), "abc");
+        assert_eq!(normalize_str("a\u{7}b\u{8}\u{0}c\u{9F}\td\ne"), "abc\td\ne");
         // Presentation form lam-alef ligature decomposes to two letters.
         assert_eq!(normalize_str("\u{FEFB}"), "لا");
         assert_eq!(normalize_str("کردستان"), "كردستان");

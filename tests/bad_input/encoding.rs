@@ -125,6 +125,27 @@ fn unknown_encoding_name_fails_before_writing() {
     assert_eq!(c.snapshot(), before);
 }
 
+#[test]
+fn stray_control_characters_are_kept_with_a_note() {
+    // A backspace and a bell pasted from a word processor, not binary data.
+    let c = Case::new();
+    c.add_reference();
+    let text = String::from_utf8(fixture("article.txt"))
+        .unwrap()
+        .replacen("الأحد", "الأحد\u{8}", 1)
+        .replacen("سوريا", "\u{7}سوريا", 1);
+    let p = c.add("pasted.txt", text.as_bytes());
+    c.build(&[]).expect(
+        0,
+        &[
+            &p.display().to_string(),
+            "2 stray control character(s), the first at byte 79 (line 1), read as they are",
+        ],
+    );
+    c.assert_same_events_as_reference("pasted", &text, 3);
+    c.assert_good_processed();
+}
+
 /// A bad article is skipped with `problem` in the message; the good one is read.
 fn skipped(name: &str, bytes: &[u8], problem: &[&str]) {
     let c = Case::new();

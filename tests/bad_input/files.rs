@@ -95,11 +95,9 @@ fn symlink_loop_given_on_the_command_line() {
 fn named_pipe_does_not_hang_the_build() {
     let c = Case::new();
     let p = c.input.join("pipe.txt");
-    let status = std::process::Command::new("mkfifo")
-        .arg(&p)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let c_path = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0, "mkfifo");
     c.build(&[]).expect(
         1,
         &[
@@ -241,4 +239,20 @@ fn output_directory_with_other_files_is_not_replaced() {
     );
     assert_eq!(std::fs::read_to_string(&mine).unwrap(), "keep me");
     assert_eq!(std::fs::read_dir(&c.out).unwrap().count(), 1);
+}
+
+#[test]
+fn hidden_files_are_skipped_and_extensions_read_in_any_case() {
+    // A macOS resource fork beside an article is binary; it is not an article.
+    let c = Case::new();
+    c.add("._good.txt", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X");
+    std::fs::create_dir(c.input.join(".git")).unwrap();
+    c.add(".git/notes.txt", &fixture("article.txt"));
+    c.add("UPPER.TXT", &fixture("article.txt"));
+    let run = c.build(&[]);
+    run.expect(0, &[]);
+    assert!(!run.stderr.contains("._good"), "{}", run.stderr);
+    c.assert_good_processed();
+    assert!(!c.events_of("UPPER").is_empty());
+    assert!(c.events_of("notes").is_empty());
 }
