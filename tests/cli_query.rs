@@ -121,6 +121,51 @@ fn a_runaway_query_is_stopped_by_its_time_limit() {
         .stderr(contains("--timeout must be a positive"));
 }
 
+/// A cross product of every triple with every triple: about 10^9 rows.
+const HUGE: &str = "SELECT ?a ?c ?x WHERE { ?a ?b ?c . ?x ?y ?z }";
+
+#[test]
+fn huge_results_stream_and_stop_at_the_limit() {
+    // Without streaming this would hold 10^9 rows before writing one.
+    let out = query(&["--limit", "5", "--format", "csv", HUGE])
+        .success()
+        .stderr(contains("wrote the first 5 rows; more remain"))
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 6, "{text}");
+    assert!(text.starts_with("a,c,x\r\n"), "{text}");
+    let table = query(&["--limit", "2", HUGE])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(table.ends_with("(first 2 rows; more remain)\n"), "{table}");
+    assert_eq!(table.lines().count(), 5, "{table}");
+    // A limit above the result's size writes it all, without a note.
+    query(&["--limit", "1000", "--format", "tsv", BASES])
+        .success()
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn rows_written_before_the_time_limit_stay_written() {
+    let out = query(&["--timeout", "1", "--format", "tsv", HUGE])
+        .code(2)
+        .stderr(contains("stopped after its time limit of 1 s"))
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("?a\t?c\t?x\n"), "{text:.200}");
+    assert!(
+        text.lines().count() > 1000,
+        "rows stream while the query runs"
+    );
+}
+
 #[test]
 fn missing_build_and_missing_query() {
     let dir = tempfile::tempdir().unwrap();

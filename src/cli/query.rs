@@ -10,8 +10,9 @@ use clap::{Args, ValueEnum};
 use super::Outcome;
 use kg::rdf::Iris;
 use kg::rdf::query;
-use kg::rdf::results::{ResultsFormat, write_results};
+use kg::rdf::results::{ResultsFormat, WriteError, write_streamed};
 use kg::rdf::store::{detect_base, load_build};
+use kg::rdf::stream;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
@@ -63,10 +64,17 @@ pub struct QueryArgs {
     /// Query an on-disk store written by `kg build --store DIR` instead (feature `rocksdb`).
     #[arg(long, value_name = "DIR", conflicts_with = "exports")]
     pub store: Option<PathBuf>,
-    /// Stop the query after this many seconds.
+    /// Stop the query after this many seconds (rows already written stay written).
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+    /// Write at most N rows of a SELECT (0: all). Default: all, except for a
+    /// table on a terminal, which stops at 1000 and says that more remain.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
+
+/// Rows of a table shown on a terminal unless `--limit` says otherwise.
+const TERMINAL_ROWS: usize = 1000;
 
 fn open_store(args: &QueryArgs) -> Result<oxigraph::store::Store> {
     match &args.store {
@@ -102,15 +110,37 @@ pub fn run(args: QueryArgs) -> Result<Outcome> {
     };
     let store = open_store(&args)?;
     let prefixes = Iris::new(&detect_base(&store))?.all_prefixes();
-    let output = query::run(&store, &text, &source, &prefixes, timeout)?;
+    let parsed = query::parse(&text, &source, &prefixes)?;
+    let streamed = stream::start(&store, parsed, timeout)?;
     let stdout = std::io::stdout();
+    let on_terminal = std::io::IsTerminal::is_terminal(&stdout);
+    let limit = match (args.limit, args.format) {
+        (Some(0), _) => None,
+        (Some(n), _) => Some(n),
+        (None, Format::Table) if on_terminal => Some(TERMINAL_ROWS),
+        (None, _) => None,
+    };
     let mut w = std::io::BufWriter::new(stdout.lock());
-    let written =
-        write_results(&output, args.format.results(), &prefixes, &mut w).and_then(|_| w.flush());
+    let written = write_streamed(streamed, args.format.results(), &prefixes, limit, &mut w)
+        .and_then(|n| w.flush().map(|_| n).map_err(WriteError::Io));
     match written {
         // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::Complete),
-        Err(e) => Err(e).context("writing the results"),
-        Ok(()) => Ok(Outcome::Complete),
+        Err(WriteError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(Outcome::Complete)
+        }
+        Err(WriteError::Io(e)) => Err(e).context("writing the results"),
+        Err(WriteError::Query(e)) => {
+            let _ = w.flush();
+            Err(e.into())
+        }
+        Ok(n) => {
+            if n.more {
+                eprintln!(
+                    "kg: wrote the first {} rows; more remain (--limit N for more, --limit 0 for all)",
+                    n.rows
+                );
+            }
+            Ok(Outcome::Complete)
+        }
     }
 }

@@ -8,7 +8,8 @@
 //! - [`write`], [`jsonld`]: Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD
 //! - [`store`]: a build's `graph.nq` in an oxigraph store (on disk with the
 //!   `rocksdb` feature)
-//! - [`query`], [`results`], [`table`]: SPARQL and its output formats
+//! - [`query`], [`stream`], [`results`], [`table`]: SPARQL, evaluated as a
+//!   stream of rows, and its output formats
 //! - [`shacl`], [`terms`]: validation against `shapes.ttl` and the ontology
 
 pub mod jsonld;
@@ -18,6 +19,7 @@ pub mod query;
 pub mod results;
 pub mod shacl;
 pub mod store;
+pub mod stream;
 pub mod table;
 pub mod terms;
 pub mod vocab;

@@ -1,21 +1,21 @@
 //! SPARQL over a build: parses a query (with kg's prefixes predeclared),
 //! evaluates it with the union of the named graphs as the default graph
 //! (unless the query names its own dataset with `FROM`), under an optional
-//! time limit, and returns the whole result.
+//! time limit, and returns the whole result ([`super::stream`] hands it
+//! over row by row).
 //!
 //! The union default graph is a multiset: a triple that is in two named
 //! graphs (a time instant used by an event and by a mention) matches twice,
 //! so queries use `DISTINCT` where that matters.
 
 use std::path::Path;
-use std::sync::mpsc;
 use std::time::Duration;
 
 use oxigraph::model::{Term, Triple};
-use oxigraph::sparql::{
-    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
-};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, SparqlEvaluator};
 use oxigraph::store::Store;
+
+use super::stream::Streamed;
 
 use crate::error::{KgError, Result, TextPos};
 
@@ -75,6 +75,13 @@ pub fn term_value(t: &Term) -> String {
 pub struct ParsedQuery {
     prepared: PreparedSparqlQuery,
     token: CancellationToken,
+}
+
+impl ParsedQuery {
+    /// The prepared query and the token that cancels its evaluation.
+    pub(crate) fn into_parts(self) -> (PreparedSparqlQuery, CancellationToken) {
+        (self.prepared, self.token)
+    }
 }
 
 /// Parses `text` with `prefixes` predeclared. A syntax error names
@@ -210,79 +217,27 @@ fn split_top_level(list: &str) -> Vec<String> {
     items
 }
 
-/// Evaluates a parsed query on `store`, stopping it after `timeout`.
+/// Evaluates a parsed query on `store`, stopping it after `timeout`, and
+/// returns the whole result (see [`super::stream::start`] to write rows as
+/// they come).
 ///
-/// With a time limit, the query runs on its own thread and this function
-/// returns when the limit passes, whether or not the evaluator has noticed
-/// its cancellation yet: some operators (a cross product feeding an
-/// aggregate) only check it between scans. The abandoned thread stops at
-/// its next check; a command that exits stops it at once.
+/// The query runs on its own thread and this function returns when the
+/// limit passes, whether or not the evaluator has noticed its cancellation
+/// yet: some operators (a cross product feeding an aggregate) only check it
+/// between scans. The abandoned thread stops at its next check; a command
+/// that exits stops it at once.
 pub fn evaluate(
     store: &Store,
     query: ParsedQuery,
     timeout: Option<Duration>,
 ) -> Result<QueryOutput> {
-    let ParsedQuery { prepared, token } = query;
-    let evaluation_error = |e: QueryEvaluationError| KgError::Query(e.to_string());
-    let Some(limit) = timeout else {
-        return collect(store, prepared).map_err(evaluation_error);
-    };
-    let (tx, rx) = mpsc::channel();
-    let store = store.clone();
-    std::thread::spawn(move || {
-        let _ = tx.send(collect(&store, prepared));
-    });
-    let stopped = || {
-        KgError::Query(format!(
-            "the query was stopped after its time limit of {}",
-            seconds(limit)
-        ))
-    };
-    match rx.recv_timeout(limit) {
-        Ok(Err(QueryEvaluationError::Cancelled)) => Err(stopped()),
-        Ok(r) => r.map_err(evaluation_error),
-        Err(_) => {
-            token.cancel();
-            Err(stopped())
-        }
-    }
-}
-
-fn seconds(d: Duration) -> String {
-    format!("{} s", d.as_secs_f64())
-}
-
-fn collect(
-    store: &Store,
-    query: PreparedSparqlQuery,
-) -> std::result::Result<QueryOutput, QueryEvaluationError> {
-    let results = query.on_store(store).execute()?;
-    Ok(match results {
-        QueryResults::Solutions(solutions) => {
-            let variables: Vec<String> = solutions
-                .variables()
-                .iter()
-                .map(|v| v.as_str().to_string())
-                .collect();
-            let mut rows = Vec::new();
-            for s in solutions {
-                let s = s?;
-                rows.push(
-                    variables
-                        .iter()
-                        .map(|v| s.get(v.as_str()).cloned())
-                        .collect(),
-                );
-            }
-            QueryOutput::Solutions { variables, rows }
-        }
-        QueryResults::Boolean(b) => QueryOutput::Boolean(b),
-        QueryResults::Graph(triples) => {
-            let mut t = triples.collect::<std::result::Result<Vec<_>, _>>()?;
-            t.sort_by_cached_key(|x| x.to_string());
-            t.dedup();
-            QueryOutput::Graph(t)
-        }
+    Ok(match super::stream::start(store, query, timeout)? {
+        Streamed::Boolean(b) => QueryOutput::Boolean(b),
+        Streamed::Graph(t) => QueryOutput::Graph(t),
+        Streamed::Solutions { variables, rows } => QueryOutput::Solutions {
+            variables,
+            rows: rows.collect::<Result<Vec<_>>>()?,
+        },
     })
 }
 

@@ -10,7 +10,24 @@ use oxigraph::model::{GraphName, Quad, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
 use super::query::QueryOutput;
-use super::table::write_table;
+use super::stream::Streamed;
+use super::table::{Written, write_table, write_table_stream};
+use crate::error::KgError;
+
+/// Why writing a streamed result stopped.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The output could not be written (a reader that went away included).
+    Io(io::Error),
+    /// The evaluation failed or ran past its time limit.
+    Query(KgError),
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
 
 /// The output formats of `kg query`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +123,59 @@ pub fn write_results(
         },
         QueryOutput::Graph(triples) => write_graph(triples, format.graph_format(), prefixes, w),
     }
+}
+
+/// Writes a result as it arrives, at most `limit` rows of a SELECT. Rows
+/// are written while the query still runs; an evaluation error (the time
+/// limit included) stops the writing, after the rows already written.
+pub fn write_streamed(
+    out: Streamed,
+    format: ResultsFormat,
+    prefixes: &[(String, String)],
+    limit: Option<usize>,
+    w: &mut dyn Write,
+) -> Result<Written, WriteError> {
+    let whole = |o: QueryOutput, w: &mut dyn Write| -> Result<Written, WriteError> {
+        write_results(&o, format, prefixes, w)?;
+        Ok(Written {
+            rows: o.len(),
+            more: false,
+        })
+    };
+    let (variables, rows) = match out {
+        Streamed::Boolean(b) => return whole(QueryOutput::Boolean(b), w),
+        Streamed::Graph(t) => return whole(QueryOutput::Graph(t), w),
+        Streamed::Solutions { variables, rows } => (variables, rows),
+    };
+    let mut rows = rows.map(|r| r.map_err(WriteError::Query));
+    let Some(f) = format.w3c() else {
+        return write_table_stream(&variables, &mut rows, prefixes, limit, w);
+    };
+    let vars = variables
+        .iter()
+        .map(|v| Variable::new(v).map_err(io::Error::other))
+        .collect::<io::Result<Vec<_>>>()?;
+    let mut ser = QueryResultsSerializer::from_format(f)
+        .serialize_solutions_to_writer(&mut *w, vars.clone())?;
+    let (mut n, mut more) = (0, false);
+    for row in rows {
+        if Some(n) == limit {
+            more = true;
+            break;
+        }
+        let row = row?;
+        ser.serialize(
+            vars.iter()
+                .zip(&row)
+                .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
+        )?;
+        n += 1;
+    }
+    ser.finish()?;
+    if matches!(format, ResultsFormat::Json | ResultsFormat::Xml) {
+        writeln!(w)?;
+    }
+    Ok(Written { rows: n, more })
 }
 
 fn write_graph(

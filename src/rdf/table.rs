@@ -72,6 +72,11 @@ fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Rows read before the column widths are fixed: a streamed table is
+/// aligned on its first `PREVIEW` rows; a later cell wider than its column
+/// is cut with `…`.
+pub const PREVIEW: usize = 1000;
+
 /// Writes `rows` under a header of `variables`, then a row count.
 pub fn write_table(
     variables: &[String],
@@ -79,54 +84,107 @@ pub fn write_table(
     prefixes: &[(String, String)],
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            r.iter()
-                .map(|t| {
-                    t.as_ref()
-                        .map(|t| truncate(&cell_text(t, prefixes), MAX_CELL))
-                        .unwrap_or_default()
-                })
-                .collect()
-        })
-        .collect();
+    let mut it = rows.iter().cloned().map(Ok::<_, io::Error>);
+    write_table_stream(variables, &mut it, prefixes, None, w).map(|_| ())
+}
+
+/// How much of a result was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// Rows written.
+    pub rows: usize,
+    /// Whether rows remained when `limit` stopped the writing.
+    pub more: bool,
+}
+
+/// Writes the rows of a stream as a table, at most `limit` of them: the
+/// first [`PREVIEW`] rows fix the column widths, the others are written as
+/// they come. The footer counts the rows, or says that more remain. An
+/// error of the stream stops the writing and is returned as it is.
+pub fn write_table_stream<E: From<io::Error>>(
+    variables: &[String],
+    rows: &mut dyn Iterator<Item = Result<Vec<Option<Term>>, E>>,
+    prefixes: &[(String, String)],
+    limit: Option<usize>,
+    w: &mut dyn Write,
+) -> Result<Written, E> {
+    let limit = limit.unwrap_or(usize::MAX);
+    let cells = |r: Vec<Option<Term>>| -> Vec<String> {
+        r.iter()
+            .map(|t| {
+                t.as_ref()
+                    .map(|t| truncate(&cell_text(t, prefixes), MAX_CELL))
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let mut first = Vec::new();
+    let mut taken = 0;
+    while taken < limit.min(PREVIEW) {
+        match rows.next() {
+            Some(r) => first.push(cells(r?)),
+            None => break,
+        }
+        taken += 1;
+    }
     let mut widths: Vec<usize> = variables.iter().map(|v| width(v)).collect();
-    for r in &cells {
+    for r in &first {
         for (i, c) in r.iter().enumerate() {
             widths[i] = widths[i].max(width(c));
         }
     }
-    let line = |w: &mut dyn Write, texts: &[String]| -> io::Result<()> {
-        let mut out = String::new();
-        for (i, t) in texts.iter().enumerate() {
-            if i > 0 {
-                out.push_str("  ");
-            }
-            if t.chars().any(is_rtl) {
-                out.push(FSI);
-                out.push_str(t);
-                out.push(PDI);
-            } else {
-                out.push_str(t);
-            }
-            if i + 1 < texts.len() {
-                out.push_str(&" ".repeat(widths[i] - width(t)));
-            }
-        }
-        writeln!(w, "{}", out.trim_end())
-    };
-    line(w, variables)?;
+    line(w, &widths, variables)?;
     let rules: Vec<String> = widths.iter().map(|n| "-".repeat(*n)).collect();
-    line(w, &rules)?;
-    for r in &cells {
-        line(w, r)?;
+    line(w, &widths, &rules)?;
+    for r in &first {
+        line(w, &widths, r)?;
     }
-    match rows.len() {
-        0 => writeln!(w, "(no rows)"),
-        1 => writeln!(w, "(1 row)"),
-        n => writeln!(w, "({n} rows)"),
+    let mut n = first.len();
+    drop(first);
+    let mut more = false;
+    while let Some(r) = rows.next() {
+        if n == limit {
+            more = true;
+            break;
+        }
+        let r = r?;
+        let fitted: Vec<String> = cells(r)
+            .iter()
+            .zip(&widths)
+            .map(|(c, wd)| truncate(c, *wd))
+            .collect();
+        line(w, &widths, &fitted)?;
+        n += 1;
     }
+    match (n, more) {
+        (n, true) => writeln!(w, "(first {n} rows; more remain)")?,
+        (0, false) => writeln!(w, "(no rows)")?,
+        (1, false) => writeln!(w, "(1 row)")?,
+        (n, false) => writeln!(w, "({n} rows)")?,
+    }
+    Ok(Written { rows: n, more })
+}
+
+/// Writes one line of cells padded to `widths`, right-to-left cells wrapped
+/// in bidi isolates.
+fn line(w: &mut dyn Write, widths: &[usize], texts: &[String]) -> io::Result<()> {
+    let mut out = String::new();
+    for (i, t) in texts.iter().enumerate() {
+        if i > 0 {
+            out.push_str("  ");
+        }
+        if t.chars().any(is_rtl) {
+            out.push(FSI);
+            out.push_str(t);
+            out.push(PDI);
+        } else {
+            out.push_str(t);
+        }
+        if i + 1 < texts.len() {
+            out.push_str(&" ".repeat(widths[i].saturating_sub(width(t))));
+        }
+    }
+    writeln!(w, "{}", out.trim_end())
 }
 
 #[cfg(test)]
@@ -174,6 +232,44 @@ mod tests {
         assert_eq!(width(&lines[2]), width(&lines[0]) + 3);
         assert_eq!(lines[3], "                    x");
         assert_eq!(lines[4], "(2 rows)");
+    }
+
+    #[test]
+    fn a_streamed_table_keeps_the_widths_of_its_first_rows() {
+        let row = |s: &str| vec![Some(Term::from(Literal::from(s)))];
+        let mut rows = (0..PREVIEW)
+            .map(|_| Ok::<_, io::Error>(row("ab")))
+            .chain([Ok(row("abcdef")), Ok(row("x"))]);
+        let mut out = Vec::new();
+        let written = write_table_stream(&["v".into()], &mut rows, &[], None, &mut out).unwrap();
+        assert_eq!(
+            written,
+            Written {
+                rows: PREVIEW + 2,
+                more: false
+            }
+        );
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[2 + PREVIEW], "a…", "cut to the column's width");
+        assert_eq!(lines[3 + PREVIEW], "x");
+        assert_eq!(lines[4 + PREVIEW], format!("({} rows)", PREVIEW + 2));
+        // A limit stops the stream, and the footer says that more remain.
+        let mut rows = (0..10).map(|_| Ok::<_, io::Error>(row("ab")));
+        let mut out = Vec::new();
+        let written = write_table_stream(&["v".into()], &mut rows, &[], Some(3), &mut out).unwrap();
+        assert_eq!(
+            written,
+            Written {
+                rows: 3,
+                more: true
+            }
+        );
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .ends_with("ab\n(first 3 rows; more remain)\n")
+        );
     }
 
     #[test]
