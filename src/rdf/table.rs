@@ -142,7 +142,7 @@ pub fn write_table_stream<E: From<io::Error>>(
     let mut n = first.len();
     drop(first);
     let mut more = false;
-    while let Some(r) = rows.next() {
+    for r in &mut *rows {
         if n == limit {
             more = true;
             break;
