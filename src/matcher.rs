@@ -7,6 +7,8 @@
 //! ([`Pos`]). The text is never cut: a match covers whole tokens, clitics
 //! included, and reports the clitics it saw.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::morph::{self, Pos};
@@ -90,9 +92,9 @@ pub struct Matcher {
 }
 
 /// Candidate (clitics, stem) readings of a token, the bare token first.
-fn readings(tok: &str, out: &mut Vec<(Clitics, String)>) {
+fn readings<'t>(tok: &'t str, out: &mut Vec<(Clitics, Cow<'t, str>)>) {
     out.clear();
-    out.push((Clitics::default(), tok.to_string()));
+    out.push((Clitics::default(), Cow::Borrowed(tok)));
     let min_stem = |s: &str| s.chars().count() >= 2;
     for conj in [None, Some('و'), Some('ف')] {
         let t1 = match conj {
@@ -122,7 +124,7 @@ fn readings(tok: &str, out: &mut Vec<(Clitics, String)>) {
                 future,
             };
             if (conj.is_some() || prep.is_some() || future) && min_stem(t2) {
-                out.push((base, t2.to_string()));
+                out.push((base, Cow::Borrowed(t2)));
             }
             if future {
                 continue;
@@ -133,20 +135,20 @@ fn readings(tok: &str, out: &mut Vec<(Clitics, String)>) {
                         article: true,
                         ..base
                     },
-                    rest.to_string(),
+                    Cow::Borrowed(rest),
                 ));
             }
             // ل + ال is written لل: للانبار = ل + الانبار.
             if prep == Some('ل')
                 && let Some(rest) = t2.strip_prefix('ل').filter(|r| min_stem(r))
             {
-                out.push((base, format!("ال{rest}")));
+                out.push((base, Cow::Owned(format!("ال{rest}"))));
                 out.push((
                     Clitics {
                         article: true,
                         ..base
                     },
-                    rest.to_string(),
+                    Cow::Borrowed(rest),
                 ));
             }
         }
@@ -332,7 +334,7 @@ impl Matcher {
             readings(first.text(text), &mut cands);
             let before = out.len();
             for (clitics, stem) in &cands {
-                let Some(&n) = self.nodes[0].children.get(stem.as_str()) else {
+                let Some(&n) = self.nodes[0].children.get(stem.as_ref()) else {
                     continue;
                 };
                 let mut node = n as usize;

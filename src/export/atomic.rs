@@ -58,7 +58,7 @@ impl AtomicDir {
     pub fn write_many(
         &self,
         names: &[&str],
-        f: impl FnOnce(Vec<&mut dyn Write>) -> Result<()>,
+        f: impl FnOnce(Vec<&mut (dyn Write + Send)>) -> Result<()>,
     ) -> Result<()> {
         let mut writers = Vec::with_capacity(names.len());
         for name in names {
@@ -68,7 +68,7 @@ impl AtomicDir {
         }
         f(writers
             .iter_mut()
-            .map(|(_, w)| w as &mut dyn Write)
+            .map(|(_, w)| w as &mut (dyn Write + Send))
             .collect())?;
         for (path, w) in writers {
             let file = w

@@ -82,7 +82,7 @@ pub fn write_build(
         let mut counts = Vec::new();
         dir.write_many(&names, |ws| {
             let outputs = kinds.iter().copied().zip(ws).collect();
-            counts = write_rdf_many(outputs, iris, &mut |sink| {
+            counts = write_rdf_many(outputs, iris, jobs != Some(1), &mut |sink| {
                 for_each_quad(kg, lex, iris, &ontology, sink)
             })?;
             Ok(())

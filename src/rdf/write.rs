@@ -207,17 +207,101 @@ enum Output<'w> {
     JsonLd(super::jsonld::JsonLdWriter<'w>),
 }
 
+/// Quads per batch handed to a writer thread by [`write_rdf_many`].
+const BATCH: usize = 4096;
+
 /// Writes the quads that `produce` streams in several formats at once,
 /// making each quad once: one `(kind, writer)` pair per output. Returns the
 /// number of statements written in each.
+///
+/// With `threads`, the JSON-LD output (the slowest writer) is written on a
+/// thread of its own, fed batches of quads through a bounded channel, while
+/// the other outputs are written as the quads are made; the bytes are the
+/// same either way.
 pub fn write_rdf_many(
-    outputs: Vec<(RdfKind, &mut dyn Write)>,
+    outputs: Vec<(RdfKind, &mut (dyn Write + Send))>,
+    iris: &Iris,
+    threads: bool,
+    produce: &mut dyn FnMut(&mut Sink),
+) -> Result<Vec<usize>, KgError> {
+    let split = threads
+        && outputs.len() > 1
+        && outputs.iter().any(|(k, _)| *k == RdfKind::JsonLd)
+        && outputs.iter().any(|(k, _)| *k != RdfKind::JsonLd);
+    if !split {
+        return write_serial(outputs, iris, produce);
+    }
+    let mut order = Vec::with_capacity(outputs.len());
+    let (mut here, mut there) = (Vec::new(), Vec::new());
+    for (kind, w) in outputs {
+        order.push(kind == RdfKind::JsonLd);
+        if kind == RdfKind::JsonLd {
+            there.push((kind, w));
+        } else {
+            here.push((kind, w));
+        }
+    }
+    let (here_counts, there_counts) = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
+        let helper = scope.spawn(move || {
+            write_serial(there, iris, &mut |sink| {
+                for batch in rx.iter() {
+                    for q in &batch {
+                        sink(q.as_ref());
+                    }
+                }
+            })
+        });
+        let mut tx = Some(tx);
+        let mut batch = Vec::with_capacity(BATCH);
+        let here_counts = write_serial(here, iris, &mut |sink| {
+            produce(&mut |q| {
+                sink(q);
+                batch.push(q.into_owned());
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // A helper that failed has stopped reading: its error is
+                    // reported when it is joined.
+                    if tx.as_ref().is_some_and(|t| t.send(full).is_err()) {
+                        tx = None;
+                    }
+                }
+            })
+        });
+        if let Some(t) = tx.take()
+            && !batch.is_empty()
+        {
+            let _ = t.send(batch);
+        }
+        let there_counts = helper
+            .join()
+            .unwrap_or_else(|_| Err(KgError::Rdf("the JSON-LD writer thread failed".into())));
+        (here_counts, there_counts)
+    });
+    let (mut here_counts, mut there_counts) = (here_counts?.into_iter(), there_counts?.into_iter());
+    Ok(order
+        .into_iter()
+        .map(|json| {
+            if json {
+                there_counts.next()
+            } else {
+                here_counts.next()
+            }
+            .unwrap_or(0)
+        })
+        .collect())
+}
+
+/// [`write_rdf_many`] on the calling thread.
+fn write_serial(
+    outputs: Vec<(RdfKind, &mut (dyn Write + Send))>,
     iris: &Iris,
     produce: &mut dyn FnMut(&mut Sink),
 ) -> Result<Vec<usize>, KgError> {
     let rdf = |e: std::io::Error| KgError::Rdf(e.to_string());
     let mut outs: Vec<Output> = Vec::with_capacity(outputs.len());
     for (kind, w) in outputs {
+        let w: &mut dyn Write = w;
         outs.push(match kind {
             RdfKind::JsonLd => Output::JsonLd(
                 super::jsonld::JsonLdWriter::new(&iris.all_prefixes(), w).map_err(rdf)?,
