@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::hash_id;
 use super::{
-    ArticleExtraction, ArticleMeta, Entity, EventMention, MergedEvent, Polarity, Relation,
-    RelationKind,
+    ArticleExtraction, ArticleMeta, Entity, EventMention, MergedEvent, PartialDate, Polarity,
+    Relation, RelationKind,
 };
 
 /// A node of the graph: what it is and its stable id.
@@ -154,30 +154,29 @@ fn merge_events(mentions: &mut [EventMention]) -> BTreeMap<String, MergedEvent> 
     }
     let mut events = BTreeMap::new();
     for ((action, actor, place), idx) in groups {
-        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        // Each cluster keeps what decides whether a mention fits in it: the
+        // narrowest of its dates and its target. Calendar periods nest
+        // (a day in a month in a year), so dates that pairwise overlap all
+        // contain the narrowest one, and a mention fits every member exactly
+        // when it overlaps that one: the test is O(1), not O(cluster size).
+        let mut clusters: Vec<Cluster> = Vec::new();
         for i in idx {
             let m = &mentions[i];
             let mergeable = actor.is_some() || place.is_some();
-            let fits = |c: &Vec<usize>| {
-                c.iter().all(|&j| {
-                    let o = &mentions[j];
-                    let dates_ok = match (
-                        m.date.as_ref().and_then(|d| d.start),
-                        o.date.as_ref().and_then(|d| d.start),
-                    ) {
-                        (Some(a), Some(b)) => a.compatible(&b),
-                        _ => true,
-                    };
-                    let targets_ok =
-                        m.target.is_none() || o.target.is_none() || m.target == o.target;
-                    dates_ok && targets_ok
-                })
-            };
-            match clusters.iter_mut().find(|c| mergeable && fits(c)) {
-                Some(c) => c.push(i),
-                None => clusters.push(vec![i]),
+            let date = m.date.as_ref().and_then(|d| d.start);
+            let found = clusters
+                .iter_mut()
+                .find(|c| mergeable && c.fits(date, m.target.as_deref()));
+            match found {
+                Some(c) => c.push(i, date, &m.target),
+                None => {
+                    let mut c = Cluster::default();
+                    c.push(i, date, &m.target);
+                    clusters.push(c);
+                }
             }
         }
+        let clusters = clusters.into_iter().map(|c| c.members);
         for c in clusters {
             let first = &mentions[c[0]];
             // The most precise resolved date of the cluster.
@@ -233,6 +232,49 @@ fn merge_events(mentions: &mut [EventMention]) -> BTreeMap<String, MergedEvent> 
         }
     }
     events
+}
+
+/// A cluster of mentions being merged into one event (see [`merge_events`]).
+#[derive(Default)]
+struct Cluster {
+    members: Vec<usize>,
+    /// The narrowest resolved date of the members.
+    date: Option<PartialDate>,
+    /// The members' target, if any has one (they all agree).
+    target: Option<String>,
+}
+
+impl Cluster {
+    fn fits(&self, date: Option<PartialDate>, target: Option<&str>) -> bool {
+        let dates_ok = match (date, self.date) {
+            (Some(a), Some(b)) => a.compatible(&b),
+            _ => true,
+        };
+        let targets_ok = match (target, &self.target) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        dates_ok && targets_ok
+    }
+
+    fn push(&mut self, i: usize, date: Option<PartialDate>, target: &Option<String>) {
+        self.members.push(i);
+        if let Some(d) = date {
+            let narrower = match self.date {
+                None => true,
+                Some(old) => {
+                    let ((a0, a1), (b0, b1)) = (d.bounds(), old.bounds());
+                    a0 >= b0 && a1 <= b1
+                }
+            };
+            if narrower {
+                self.date = Some(d);
+            }
+        }
+        if self.target.is_none() {
+            self.target.clone_from(target);
+        }
+    }
 }
 
 impl KnowledgeGraph {
