@@ -94,24 +94,8 @@ pub fn write_results(
         QueryOutput::Solutions { variables, rows } => match format.w3c() {
             None => write_table(variables, rows, prefixes, w),
             Some(f) => {
-                let vars = variables
-                    .iter()
-                    .map(|v| Variable::new(v).map_err(io::Error::other))
-                    .collect::<io::Result<Vec<_>>>()?;
-                let mut ser = QueryResultsSerializer::from_format(f)
-                    .serialize_solutions_to_writer(&mut *w, vars.clone())?;
-                for row in rows {
-                    ser.serialize(
-                        vars.iter()
-                            .zip(row)
-                            .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
-                    )?;
-                }
-                ser.finish()?;
-                if matches!(format, ResultsFormat::Json | ResultsFormat::Xml) {
-                    writeln!(w)?;
-                }
-                Ok(())
+                let mut it = rows.iter().cloned().map(Ok::<_, io::Error>);
+                write_w3c_rows(f, format, variables, &mut it, None, w).map(|_| ())
             }
         },
         QueryOutput::Boolean(b) => match format.w3c() {
@@ -151,6 +135,19 @@ pub fn write_streamed(
     let Some(f) = format.w3c() else {
         return write_table_stream(&variables, &mut rows, prefixes, limit, w);
     };
+    write_w3c_rows(f, format, &variables, &mut rows, limit, w)
+}
+
+/// Writes at most `limit` rows in a W3C results format; an error of the
+/// rows stops the writing and is returned as it is.
+fn write_w3c_rows<E: From<io::Error>>(
+    f: QueryResultsFormat,
+    format: ResultsFormat,
+    variables: &[String],
+    rows: &mut dyn Iterator<Item = Result<Vec<Option<oxigraph::model::Term>>, E>>,
+    limit: Option<usize>,
+    w: &mut dyn Write,
+) -> Result<Written, E> {
     let vars = variables
         .iter()
         .map(|v| Variable::new(v).map_err(io::Error::other))
