@@ -11,25 +11,11 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use kg::analysis::synthetic::Rng;
 use kg::lexicon::Lexicon;
 use kg::matcher::{Matcher, Target};
 use kg::model::EntityKind;
 use kg::text::{NormText, split_sentences, tokenize};
-
-/// xorshift64*: small, fast, deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// A sentence of the source material and the entity names in it:
 /// (byte range in the sentence, entity kind).

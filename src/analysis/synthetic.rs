@@ -25,21 +25,23 @@ const ACTIONS: &[&str] = &[
     "negotiate",
 ];
 
-/// xorshift64*: small, fast, reproducible.
-struct Rng(u64);
+/// xorshift64*: small, fast, reproducible (also used by the bench tool
+/// `examples/gen_corpus`). The state must not be zero.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
     /// Skewed index in `0..n`: low indices are much more likely.
     fn skewed(&mut self, n: usize) -> usize {
