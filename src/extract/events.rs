@@ -63,7 +63,12 @@ pub fn sentence_events(
     published: Option<PartialDate>,
     state: &mut ArticleState,
 ) -> Vec<Draft> {
-    let cx = Ctx { s, lex };
+    let hidden = super::parens::hidden(s, lex, dates);
+    let cx = Ctx {
+        s,
+        lex,
+        hidden: &hidden,
+    };
     let speakers = speakers(&cx, table, state);
     let triggers = triggers(s);
     let mut out: Vec<Draft> = Vec::new();
@@ -159,6 +164,14 @@ pub fn sentence_events(
                     modality = Modality::Planned;
                 }
             }
+        }
+        // "قال X إنه سيواصل …": the pronoun of the complementizer is the
+        // speaker, the subject of the verb (and of the noun it governs).
+        if roles.actors.is_empty()
+            && let Some(sp) = speaker
+            && pronoun_subject(&cx, m)
+        {
+            roles.actors.push((sp, Np::none(m.start)));
         }
         // A possessive event noun (زيارته، لقائهما) belongs to the actors of
         // the previous event of the sentence.
@@ -488,7 +501,7 @@ fn roles(
             object = bare
                 .first()
                 .copied()
-                .filter(|o| o.nps[0].start <= m.end + 2)
+                .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2)
         }
         Pos::Past | Pos::Present => {
             let first_is_actor = bare.first().is_some_and(|g| cx.group_can_act(table, g));
@@ -499,22 +512,25 @@ fn roles(
                     object = bare
                         .first()
                         .copied()
-                        .filter(|o| o.nps[0].start <= m.end + 2);
+                        .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2);
                 }
-                _ if first_is_actor && bare[0].nps[0].start <= m.end + 3 => {
+                _ if first_is_actor && cx.gap(m.end, bare[0].nps[0].start) <= 3 => {
                     actors.extend(bare[0].nps.iter().copied());
                     object = bare
                         .get(1)
                         .copied()
-                        .filter(|o| o.nps[0].start <= bare[0].end() + 2);
+                        .filter(|o| cx.gap(bare[0].end(), o.nps[0].start) <= 2);
                 }
                 _ => {
                     object = bare
                         .first()
                         .copied()
-                        .filter(|o| o.nps[0].start <= m.end + 2);
+                        .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2);
                     // A subject a little further back (X، حسب …، انسحبت).
-                    if let Some(b) = before.as_ref().filter(|b| m.start - b.group.end() <= 3) {
+                    if let Some(b) = before
+                        .as_ref()
+                        .filter(|b| cx.gap(b.group.end(), m.start) <= 3)
+                    {
                         actors.extend(b.group.nps.iter().copied());
                     }
                 }
@@ -751,7 +767,14 @@ fn roles(
             .map(|t| t.end)
             .max()
             .unwrap_or(0)
-            .max(left);
+            .max(left)
+            // (nor one beyond a parenthetical)
+            .max(
+                (left..m.start)
+                    .rev()
+                    .find(|&k| cx.hidden[k])
+                    .map_or(0, |k| k + 1),
+            );
         before_place = cx.groups(from, m.start).into_iter().rev().find(|g| {
             g.prep.as_deref() == Some("في")
                 && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
@@ -994,6 +1017,32 @@ fn word_has(token: &str, word: &str) -> bool {
 }
 
 /// The speaker of the reported speech or source phrase governing a trigger.
+/// Whether the subject of trigger `m` (a verb, or a noun right after its
+/// verb) is the pronoun of a complementizer before it (أنه، إنها، أنهم).
+fn pronoun_subject(cx: &Ctx, m: &Match) -> bool {
+    let s = cx.s;
+    let mut k = m.start;
+    if !matches!(m.payload.pos, Pos::Past | Pos::Present) {
+        if k == 0 || !s.is_verb(k - 1) {
+            return false;
+        }
+        k -= 1;
+    }
+    while k > 0
+        && [CueKind::Planned, CueKind::Negation, CueKind::Hypothetical]
+            .iter()
+            .any(|c| s.cue_covering(cx.lex, k - 1, *c).is_some())
+        && !s.has_cue(cx.lex, k - 1, CueKind::Complementizer)
+    {
+        k -= 1;
+    }
+    k > 0
+        && s.has_cue(cx.lex, k - 1, CueKind::Complementizer)
+        && ["ه", "ها", "هم", "هما"]
+            .iter()
+            .any(|p| s.text(k - 1).ends_with(p))
+}
+
 fn attribution_for(speakers: &[Speaker], m: &Match) -> Option<usize> {
     speakers
         .iter()

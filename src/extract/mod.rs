@@ -12,6 +12,7 @@ pub mod events;
 pub mod mentions;
 pub mod modality;
 pub mod nps;
+mod parens;
 pub mod relations;
 pub mod sent;
 pub mod table;

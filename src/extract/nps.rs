@@ -18,6 +18,8 @@ use crate::matcher::{Match, Target};
 pub struct Ctx<'a, 'b> {
     pub s: &'a Sent<'b>,
     pub lex: &'a Lexicon,
+    /// Tokens inside a parenthetical (see [`super::parens`]).
+    pub hidden: &'a [bool],
 }
 
 /// A noun phrase: tokens `start..end`, denoting mention `ment` of the sentence.
@@ -70,6 +72,16 @@ const DASHES: &[&str] = &["-", "–", "—"];
 impl Ctx<'_, '_> {
     pub fn ment(&self, np: Np) -> &Ment {
         &self.s.ments[np.ment]
+    }
+
+    fn is_hidden(&self, k: usize) -> bool {
+        self.hidden.get(k).copied().unwrap_or(false)
+    }
+
+    /// Tokens in `a..b` that are not inside a parenthetical: the distance a
+    /// reader perceives between two words.
+    pub fn gap(&self, a: usize, b: usize) -> usize {
+        (a..b).filter(|&k| !self.is_hidden(k)).count()
     }
 
     fn ment_index_at(&self, i: usize) -> Option<usize> {
@@ -267,10 +279,28 @@ impl Ctx<'_, '_> {
             CueKind::StopWord,
             CueKind::Complementizer,
         ];
-        let adjacent = (group.end()..t0).all(|k| {
-            skippable
-                .iter()
-                .any(|c| self.s.cue_covering(self.lex, k, *c).is_some())
+        // A participle and its complements may follow the subject (القوات
+        // الأمريكية المتمركزة في قاعدة التنف "تدرّب …").
+        let mut from = group.end();
+        if self
+            .s
+            .matches_at(from)
+            .any(|m| m.payload.pos == Pos::Adjective)
+        {
+            from += 1;
+            for g in self.groups(from, t0) {
+                if g.prep.is_none() || g.nps[0].start > from + 1 {
+                    break;
+                }
+                from = g.end();
+            }
+        }
+        let adjacent = (from..t0).all(|k| {
+            self.is_hidden(k)
+                || (self.s.is_punct(k) && QUOTES_OPEN.contains(&self.s.text(k)))
+                || skippable
+                    .iter()
+                    .any(|c| self.s.cue_covering(self.lex, k, *c).is_some())
         });
         Some(Before { group, adjacent })
     }
@@ -279,7 +309,8 @@ impl Ctx<'_, '_> {
     /// that could be an unknown subject).
     pub fn function_word(&self, k: usize) -> bool {
         let s = self.s;
-        s.is_punct(k)
+        self.is_hidden(k)
+            || s.is_punct(k)
             || s.matches.iter().any(|m| {
                 m.start <= k && k < m.end && matches!(m.payload.target, Target::Cue { .. })
             })
@@ -327,34 +358,59 @@ impl Ctx<'_, '_> {
         }
         // The main verb of a purpose or circumstance may lie before a comma;
         // it must be an action or phase verb (not التخطيط لهجمات after قال).
-        let left = if purpose { 0 } else { left };
+        // (Not beyond the complementizer or speech verb that opens its clause.)
+        let left = if purpose {
+            (0..t0)
+                .rev()
+                .find(|&k| {
+                    s.has_cue(self.lex, k, CueKind::Complementizer)
+                        || s.has_cue(self.lex, k, CueKind::Speech)
+                })
+                .map_or(0, |k| k + 1)
+        } else {
+            left
+        };
         let action_verb = |k: usize| {
             s.matches_at(k).any(|x| {
                 matches!(x.payload.pos, Pos::Past | Pos::Present)
                     && match x.payload.target {
                         Target::Trigger { .. } => true,
-                        Target::Cue { cue, .. } => {
-                            self.lex.cues[cue as usize].kind == CueKind::PhaseVerb
-                        }
+                        // (a verb of intent too: تخطط للإعلان)
+                        Target::Cue { cue, .. } => matches!(
+                            self.lex.cues[cue as usize].kind,
+                            CueKind::PhaseVerb | CueKind::Planned
+                        ),
                         _ => false,
                     }
             })
         };
-        let v = (left..t0).rev().find(|&k| {
-            if purpose {
-                action_verb(k)
-            } else {
-                s.is_verb(k)
-            }
-        })?;
+        let v = (left..t0)
+            .rev()
+            .filter(|&k| !self.is_hidden(k))
+            .find(|&k| {
+                if purpose {
+                    action_verb(k)
+                } else {
+                    s.is_verb(k)
+                }
+            })?;
         if forces && !purpose && !s.has_cue(self.lex, v, CueKind::PhaseVerb) {
             return None;
         }
+        // A subject after the verb follows it directly (not the object of
+        // another noun: يواصل تدريب القوات العراقية وتقديم …).
         let g = match self
             .groups(v + 1, t0)
             .into_iter()
             .find(|g| g.prep.is_none())
-        {
+            .filter(|g| {
+                (v + 1..g.nps[0].start).all(|k| {
+                    self.function_word(k)
+                        && !s
+                            .matches_at(k)
+                            .any(|x| matches!(x.payload.target, Target::Trigger { .. }))
+                })
+            }) {
             Some(g) if self.group_can_act(table, &g) => g,
             Some(_) => return None,
             None => {
@@ -430,6 +486,10 @@ impl Ctx<'_, '_> {
             // A quote opens a quotation, unless it encloses a name (قاعدة "عين الأسد").
             let quoted_name = QUOTES_OPEN.contains(&s.text(k))
                 && s.ment_at(k + 1).is_some_and(|m| m.start == k + 1);
+            // A straight quote after an odd number of them closes a quotation.
+            if s.text(k) == "\"" && (0..k).filter(|&j| s.text(j) == "\"").count() % 2 == 1 {
+                return false;
+            }
             return matches!(s.text(k), "،" | "," | ":" | "؛" | ";" | "(" | ")")
                 || (QUOTES_OPEN.contains(&s.text(k)) && !quoted_name)
                 || (DASHES.contains(&s.text(k))
@@ -445,18 +505,41 @@ impl Ctx<'_, '_> {
     pub fn clause(&self, t0: usize, t1: usize) -> (usize, usize) {
         let s = self.s;
         let mut left = t0;
+        // A parenthetical does not end the clause of a word outside it.
+        let skip = |k: usize| !self.is_hidden(t0) && self.is_hidden(k);
         while left > 0 {
             let k = left - 1;
+            // A quotation that opens with the verb keeps the subject before
+            // it (إن القوات التركية "ستبقى في بعشيقة").
+            let quoted_verb = s.is_punct(k)
+                && QUOTES_OPEN.contains(&s.text(k))
+                && s.is_verb(t0)
+                && (k + 1..t0).all(|j| {
+                    [CueKind::Negation, CueKind::Planned]
+                        .iter()
+                        .any(|c| s.cue_covering(self.lex, j, *c).is_some())
+                });
+            if skip(k) || quoted_verb {
+                left = k;
+                continue;
+            }
             if self.is_boundary(k)
                 || s.has_cue(self.lex, k, CueKind::Complementizer)
-                || s.has_cue(self.lex, k, CueKind::Speech)
+                || (s.has_cue(self.lex, k, CueKind::Speech)
+                    && !s.has_cue(self.lex, k, CueKind::PhaseVerb))
             {
                 break;
             }
             left = k;
         }
         let mut right = t1;
-        while right < s.len() && right < t1 + 14 {
+        let mut extra = 0;
+        while right < s.len() && right < t1 + 14 + extra {
+            if skip(right) {
+                extra += 1;
+                right += 1;
+                continue;
+            }
             if self.is_boundary(right) || s.has_cue(self.lex, right, CueKind::Complementizer) {
                 break;
             }

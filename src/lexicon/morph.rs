@@ -65,6 +65,11 @@ pub fn verb_forms(past: &str, present: &str, out: &mut Vec<(String, Pos)>) {
     for prefix in ["ي", "ت", "ن", "ا"] {
         let base = format!("{prefix}{stem}");
         let mut bases = vec![base.clone()];
+        // The jussive of a defective verb drops its last letter (لم يلتقِ، لم يبقَ).
+        // (Not the first person: س + ابق would read سابق "former".)
+        if prefix != "ا" && stem_short.len() != stem.len() && stem_short.chars().count() >= 2 {
+            out.push((format!("{prefix}{stem_short}"), Pos::Present));
+        }
         for suf in ["ون", "ان", "ين", "وا", "ن", "ا"] {
             bases.push(format!("{base}{suf}"));
             if stem_short.len() != stem.len() {
@@ -163,6 +168,9 @@ mod tests {
         let mut v = Vec::new();
         verb_forms(&normalize_str("أخلى"), &normalize_str("يخلي"), &mut v);
         assert!(has(&v, "أخلت") && has(&v, "أخلوا") && has(&v, "يخلون"));
+        let mut v = Vec::new();
+        verb_forms(&normalize_str("التقى"), &normalize_str("يلتقي"), &mut v);
+        assert!(has(&v, "يلتق") && has(&v, "نلتق"), "jussive");
     }
 
     #[test]
