@@ -123,6 +123,31 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 }
                 continue;
             }
+            if lex.cues[cue].possessed {
+                // أراضيها، أرضه: the state of the nearest possessor in the clause, as a place.
+                let clause_start = (0..i)
+                    .rev()
+                    .find(|&k| s.is_punct(k) && matches!(s.text(k), "،" | "," | "؛" | ":"))
+                    .map_or(0, |k| k + 1);
+                let owner = here
+                    .iter()
+                    .rev()
+                    // (not a nationality: the forces' own, القوات الأمريكية من أراضيها)
+                    .filter(|c| c.1 >= clause_start && !c.3)
+                    .find_map(|c| state_of(table, lex, c.2));
+                if let Some(entity) = owner {
+                    added.push(Ment {
+                        start: i,
+                        end,
+                        entity,
+                        adjectival: false,
+                        role_only: false,
+                        anaphoric: true,
+                        second: None,
+                    });
+                }
+                continue;
+            }
             let fits = |&(_, _, e, adjectival): &Seen| {
                 let kind = table.get(e).kind;
                 match want {

@@ -625,7 +625,8 @@ fn roles(
         };
         let owner = (left..right).filter(|&k| owned(k)).find_map(|k| {
             // (one adjective may come between: المهمة العسكرية للتحالف)
-            let adjective = s.text(k + 1).starts_with("ال")
+            // (agreeing in definiteness: مهمة عسكرية، المهمة العسكرية)
+            let adjective = s.text(k + 1).starts_with("ال") == s.text(k).starts_with("ال")
                 && (s.text(k + 1).ends_with("يه") || s.text(k + 1).ends_with('ي'));
             clause_groups.iter().find(|g| {
                 (g.nps[0].start == k + 1 || adjective && g.nps[0].start == k + 2)

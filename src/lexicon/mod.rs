@@ -244,6 +244,9 @@ pub struct Cue {
     pub anchor: Anchor,
     /// For head nouns: whether a name follows (singular قاعدة) or not (plural قواعد).
     pub names: bool,
+    /// For anaphors: a possessed noun (أراضيها) that stands for the state of
+    /// its possessor, named earlier in the clause.
+    pub possessed: bool,
 }
 
 /// The loaded lexicon.

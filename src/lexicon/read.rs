@@ -445,6 +445,7 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
                 Anchor::Publication
             },
             names: one("names").as_deref() != Some("false"),
+            possessed: one("possessed").as_deref() == Some("true"),
         });
     }
     out
