@@ -799,11 +799,20 @@ fn roles(
         .map(rank)
         .max()
         .unwrap_or(0);
+    // Among equally specific places, the action's first place preposition
+    // wins (reposition: إلى before من; withdraw: من).
+    let prep_order = |g: &Group| {
+        g.prep
+            .as_deref()
+            .and_then(|p| def.place_preps.iter().position(|x| x == p))
+            .unwrap_or(def.place_preps.len())
+    };
     let mut places: Vec<(usize, Np)> = Vec::new();
     if best > 0
         && let Some(g) = cands
             .iter()
-            .find(|g| g.nps.iter().any(|np| rank(np) == best))
+            .filter(|g| g.nps.iter().any(|np| rank(np) == best))
+            .min_by_key(|g| prep_order(g))
     {
         for np in &g.nps {
             if let Some(p) = cx.as_place(table, *np)

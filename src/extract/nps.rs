@@ -113,12 +113,25 @@ impl Ctx<'_, '_> {
                 return true;
             }
         }
-        if self.ends_cue(p, &[CueKind::ForceNoun, CueKind::TroopNoun, CueKind::Title]) {
+        let qualifies = |p: usize| {
+            self.ends_cue(p, &[CueKind::ForceNoun, CueKind::TroopNoun, CueKind::Title])
+                || s.matches
+                    .iter()
+                    .any(|m| m.end == p && matches!(m.payload.target, Target::Trigger { .. }))
+        };
+        if qualifies(p) {
             return true;
         }
-        s.matches
-            .iter()
-            .any(|m| m.end == p && matches!(m.payload.target, Target::Trigger { .. }))
+        // One adjective of the same definiteness may come first (المهمة
+        // القتالية الأمريكية، القوات الخاصة الأمريكية).
+        let prev = s.text(p - 1);
+        p >= 2
+            && !s.is_punct(p - 1)
+            && s.ment_at(p - 1).is_none()
+            && (prev.ends_with("يه") || prev.ends_with('ي'))
+            && prev.starts_with("ال") == s.text(i).starts_with("ال")
+            && prev.starts_with("ال") == s.text(p - 2).starts_with("ال")
+            && qualifies(p - 1)
     }
 
     /// The entity noun phrase starting at `i`.
@@ -337,6 +350,9 @@ impl Ctx<'_, '_> {
         // معدات) share the subject of the main clause, whatever its verb.
         let with = t0 > 0 && s.cue_covering(self.lex, t0 - 1, CueKind::With).is_some();
         let purpose = m.clitics.prep == Some('ل') || with;
+        if let Some(g) = self.asked_to_act(table, left, m) {
+            return Some(g);
+        }
         // A support verb takes its noun with a preposition (قام بزيارة).
         let support = |v: usize| s.has_cue(self.lex, v, CueKind::PhaseVerb);
         if m.clitics.prep.is_some()
@@ -424,6 +440,33 @@ impl Ctx<'_, '_> {
             return None;
         }
         Some(g)
+    }
+
+    /// "دعا التحالف إلى المغادرة"، "طالبت موسكو واشنطن بسحب قواتها": the
+    /// object of a verb whose action has `object_acts` is the actor of the
+    /// noun it is asked to do (after إلى or بـ).
+    fn asked_to_act(&self, table: &EntityTable, left: usize, m: &Match) -> Option<Group> {
+        let s = self.s;
+        let t0 = m.start;
+        let to = t0 > 0 && matches!(s.text(t0 - 1), "الي" | "إلى" | "الى");
+        let start = if to { t0 - 1 } else { t0 };
+        if !to && m.clitics.prep != Some('ب') {
+            return None;
+        }
+        let v = (left..start).rev().find(|&k| s.is_verb(k))?;
+        let asks = s.matches_at(v).any(|x| {
+            matches!(x.payload.pos, Pos::Past | Pos::Present)
+                && matches!(x.payload.target, Target::Trigger { action, .. }
+                    if self.lex.actions[action as usize].object_acts)
+        });
+        if !asks {
+            return None;
+        }
+        let groups = self.groups(v + 1, start);
+        let g = groups
+            .last()
+            .filter(|g| g.prep.is_none() && g.end() == start)?;
+        self.group_can_act(table, g).then(|| g.clone())
     }
 
     /// Whether some phrase of the group can be an actor.

@@ -59,7 +59,14 @@ pub fn hidden(s: &Sent, lex: &Lexicon, dates: &[DateMent]) -> Vec<bool> {
         }) {
             continue;
         }
-        let date = inner.clone().all(|k| in_date[k]);
+        // (a preposition or qualifier may open it: ، في سبتمبر/ أيلول 2026،)
+        let date = inner.clone().any(|k| in_date[k])
+            && inner.clone().all(|k| {
+                in_date[k]
+                    || s.is_punct(k)
+                    || s.has_cue(lex, k, CueKind::Locative)
+                    || s.has_cue(lex, k, CueKind::DateQualifier)
+            });
         let source = s.has_cue(lex, a + 1, CueKind::Source);
         let relative = s.has_cue(lex, a + 1, CueKind::RelativePronoun) && after_name(s, a);
         if date || source || relative {

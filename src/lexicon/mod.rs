@@ -125,6 +125,9 @@ pub struct ActionDef {
     /// The actor is the forces that move (withdraw, remain, deploy,
     /// reposition): not inherited from a governing verb other than a phase verb.
     pub actor_is_forces: bool,
+    /// The object of the verb is asked to do the action named after it (دعا
+    /// التحالف إلى المغادرة، طالبت أنقرة بسحب قواتها): it is that action's actor.
+    pub object_acts: bool,
     /// Words whose owner is the actor when no subject is found (normalized).
     pub owner_words: Vec<String>,
     pub triggers: Vec<Trigger>,
