@@ -165,6 +165,28 @@ pub fn sentence_events(
                 }
             }
         }
+        // A relative clause without a subject of its own: its head acts
+        // (الجنود الأمريكيين الذين سيبقون في العراق).
+        if roles.actors.is_empty()
+            && is_verb_m
+            && !s.is_passive(m.start)
+            && left > 0
+            && (left..m.start).all(|k| cx.function_word(k))
+            && s.has_cue(lex, left - 1, CueKind::RelativePronoun)
+            && let Some(head) = cx
+                .groups(left.saturating_sub(10), left - 1)
+                .into_iter()
+                .rev()
+                .find(|g| g.end() == left - 1 && cx.group_can_act(table, g))
+        {
+            for np in head.nps {
+                if let Some(e) = cx.as_actor(table, np)
+                    && !roles.actors.iter().any(|a| a.0 == e)
+                {
+                    roles.actors.push((e, np));
+                }
+            }
+        }
         // "قال X إنه سيواصل …": the pronoun of the complementizer is the
         // speaker, the subject of the verb (and of the noun it governs).
         if roles.actors.is_empty()
@@ -264,6 +286,7 @@ pub fn sentence_events(
             }
         }
     }
+    embedded_attribution(&cx, &mut out);
     out.extend(presence_events(&cx, table, dates, &triggers));
     let merged = merge_light_verbs(&cx, out);
     let with_counts = elliptic_counts(&cx, table, merged);
@@ -1027,6 +1050,36 @@ fn word_has(token: &str, word: &str) -> bool {
 }
 
 /// The speaker of the reported speech or source phrase governing a trigger.
+/// An event noun in the complement of a demand or a refusal (طالبت موسكو
+/// بسحب القوات، رفض البرلمان إخراج القوات) is the wish or stance of that
+/// verb's actor: attributed to it when nobody is quoted.
+fn embedded_attribution(cx: &Ctx, drafts: &mut [Draft]) {
+    let s = cx.s;
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.attributed_to.is_some() || d.is_verb {
+            continue;
+        }
+        let t0 = d.trigger.0;
+        let owner = drafts[..i]
+            .iter()
+            .rev()
+            .filter(|o| {
+                cx.lex.actions[o.action].embeds
+                    && o.trigger.1 <= t0
+                    && t0 - o.trigger.1 <= 8
+                    && !(o.trigger.1..t0).any(|k| {
+                        (cx.is_boundary(k) && !cx.hidden[k])
+                            || s.has_cue(cx.lex, k, CueKind::Complementizer)
+                    })
+            })
+            .find_map(|o| o.actor);
+        if let Some(a) = owner.filter(|a| d.actor != Some(*a)) {
+            drafts[i].attributed_to = Some(a);
+        }
+    }
+}
+
 /// Whether the subject of trigger `m` (a verb, or a noun right after its
 /// verb) is the pronoun of a complementizer before it (أنه، إنها، أنهم).
 fn pronoun_subject(cx: &Ctx, m: &Match) -> bool {

@@ -128,6 +128,10 @@ pub struct ActionDef {
     /// The object of the verb is asked to do the action named after it (دعا
     /// التحالف إلى المغادرة، طالبت أنقرة بسحب قواتها): it is that action's actor.
     pub object_acts: bool,
+    /// An event named in its complement is its actor's wish or stance
+    /// (طالبت موسكو بسحب القوات، رفض البرلمان إخراج القوات): attributed to
+    /// that actor when nobody else is quoted.
+    pub embeds: bool,
     /// Words whose owner is the actor when no subject is found (normalized).
     pub owner_words: Vec<String>,
     pub triggers: Vec<Trigger>,

@@ -326,6 +326,7 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
             symmetric: one("symmetric").as_deref() == Some("true"),
             actor_is_forces: one("actorIsForces").as_deref() == Some("true"),
             object_acts: one("objectActs").as_deref() == Some("true"),
+            embeds: one("embeds").as_deref() == Some("true"),
             owner_words: strings(t, subject, &kg("ownerWord"))
                 .into_iter()
                 .map(|(v, _)| crate::text::normalize_str(v))
