@@ -63,7 +63,11 @@ pub fn modality(cx: &Ctx, m: &Match) -> Modality {
         if cx.is_boundary(k) {
             break;
         }
-        if let Some((e, _, _)) = s.cue_at(cx.lex, k, CueKind::Hypothetical) {
+        if let Some((e, _, clitics)) = s.cue_at(cx.lex, k, CueKind::Hypothetical) {
+            // A future possibility verb is a plan (ستمكن من الانتقال، سيسمح بـ).
+            if clitics.future {
+                return Modality::Planned;
+            }
             // قد + past means "already": only قد + present is a possibility.
             let qad = s.text(k) == "قد";
             let next_present = s.matches_at(e).any(|x| x.payload.pos == Pos::Present)
@@ -74,6 +78,17 @@ pub fn modality(cx: &Ctx, m: &Match) -> Modality {
         }
     }
     if m.clitics.future {
+        return Modality::Planned;
+    }
+    // A planned adjective after the event noun (الانسحاب المقرر، الانسحاب المرتقب).
+    if !matches!(m.payload.pos, Pos::Past | Pos::Present)
+        && (m.end..(m.end + 2).min(s.len())).any(|k| {
+            s.has_cue(cx.lex, k, CueKind::Planned)
+                && s.text(k).starts_with("ال") == s.text(m.start).starts_with("ال")
+                && s.matches_at(k)
+                    .all(|x| !matches!(x.payload.pos, Pos::Past | Pos::Present))
+        })
+    {
         return Modality::Planned;
     }
     for k in (t0.saturating_sub(8)..t0).rev() {
