@@ -287,6 +287,7 @@ pub fn sentence_events(
         }
     }
     embedded_attribution(&cx, &mut out);
+    venue_of_occasion(&cx, &mut out);
     out.extend(presence_events(&cx, table, dates, &triggers));
     let merged = merge_light_verbs(&cx, out);
     let with_counts = elliptic_counts(&cx, table, merged);
@@ -1025,13 +1026,17 @@ fn possessive(token: &str, form: &crate::lexicon::WordForm) -> Option<&'static s
         return None;
     };
     let base = crate::text::normalize_str(base);
-    let stem = base
-        .strip_suffix('ه')
-        .map(|s| format!("{s}ت"))
-        .unwrap_or(base);
-    ["هما", "هم", "ها", "ه"]
-        .into_iter()
-        .find(|suf| token.ends_with(&format!("{stem}{suf}")))
+    // (ة → ت and a final hamza on its seat before the suffix: زيارته، لقائهما)
+    let stems: Vec<String> = match (base.strip_suffix('ه'), base.strip_suffix('ء')) {
+        (Some(s), _) => vec![format!("{s}ت")],
+        (_, Some(s)) => vec![format!("{s}ئ"), format!("{s}ؤ"), base.clone()],
+        _ => vec![base],
+    };
+    ["هما", "هم", "ها", "ه"].into_iter().find(|suf| {
+        stems
+            .iter()
+            .any(|stem| token.ends_with(&format!("{stem}{suf}")))
+    })
 }
 
 /// First person: past ending in نا (توصلنا), present starting with ن (ننسحب).
@@ -1050,6 +1055,34 @@ fn word_has(token: &str, word: &str) -> bool {
 }
 
 /// The speaker of the reported speech or source phrase governing a trigger.
+/// "اتفق X و Y، خلال لقائهما في البيت الأبيض": an event without a place
+/// happened where the meeting or visit during which it happened took place.
+fn venue_of_occasion(cx: &Ctx, drafts: &mut [Draft]) {
+    let s = cx.s;
+    for i in 0..drafts.len() {
+        if drafts[i].place.is_some() {
+            continue;
+        }
+        let end = drafts[i].trigger.1;
+        let venue = drafts.iter().find_map(|o| {
+            let t0 = o.trigger.0;
+            (t0 >= end + 1
+                && t0 - end <= 14
+                && s.cue_covering(cx.lex, t0 - 1, CueKind::During).is_some()
+                && !(end..t0).any(|k| {
+                    s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
+                        || s.has_cue(cx.lex, k, CueKind::Complementizer)
+                        || s.has_cue(cx.lex, k, CueKind::Speech)
+                }))
+            .then_some(o.place)
+            .flatten()
+        });
+        if venue.is_some() {
+            drafts[i].place = venue;
+        }
+    }
+}
+
 /// An event noun in the complement of a demand or a refusal (طالبت موسكو
 /// بسحب القوات، رفض البرلمان إخراج القوات) is the wish or stance of that
 /// verb's actor: attributed to it when nobody is quoted.

@@ -171,6 +171,7 @@ pub enum CueKind {
     RelativePronoun,
     ListIntro,
     ExamplesIntro,
+    During,
 }
 
 impl CueKind {
@@ -206,6 +207,7 @@ impl CueKind {
         (CueKind::RelativePronoun, "RelativePronoun"),
         (CueKind::ListIntro, "ListIntro"),
         (CueKind::ExamplesIntro, "ExamplesIntro"),
+        (CueKind::During, "DuringCue"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {

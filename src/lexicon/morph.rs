@@ -103,6 +103,14 @@ pub fn noun_forms(noun: &str, out: &mut Vec<(String, Pos)>) {
             out.push((format!("{stem}ت{s}"), Pos::Noun));
         }
     } else {
+        // A final hamza takes a seat before a suffix: لقاء → لقائهما، لقاؤه.
+        if let Some(stem) = noun.strip_suffix('ء') {
+            for seat in ['ئ', 'ؤ'] {
+                for s in NOUN_SUFFIXES {
+                    out.push((format!("{stem}{seat}{s}"), Pos::Noun));
+                }
+            }
+        }
         bases.push(format!("{noun}ات"));
         bases.push(format!("{noun}ان"));
         bases.push(format!("{noun}ين"));
@@ -178,6 +186,9 @@ mod tests {
         let mut v = Vec::new();
         noun_forms(&normalize_str("مغادرة"), &mut v);
         assert!(has(&v, "مغادرتها") && has(&v, "مغادرة"));
+        let mut v = Vec::new();
+        noun_forms(&normalize_str("لقاء"), &mut v);
+        assert!(has(&v, "لقائهما") && has(&v, "لقاؤه"));
         let mut v = Vec::new();
         noun_forms(&normalize_str("انسحاب"), &mut v);
         assert!(has(&v, "انسحابها") && has(&v, "انسحابات"));
