@@ -1066,7 +1066,7 @@ fn venue_of_occasion(cx: &Ctx, drafts: &mut [Draft]) {
         let end = drafts[i].trigger.1;
         let venue = drafts.iter().find_map(|o| {
             let t0 = o.trigger.0;
-            (t0 >= end + 1
+            (t0 > end
                 && t0 - end <= 14
                 && s.cue_covering(cx.lex, t0 - 1, CueKind::During).is_some()
                 && !(end..t0).any(|k| {
