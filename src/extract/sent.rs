@@ -254,7 +254,11 @@ impl<'a> Sent<'a> {
                                 || lex.cues[c.1].introduces.is_some_and(|e| e.is_place()))
                     })
                 });
-            if head {
+            // A direction (في شمال سوريا، بمحيط الموصل).
+            let direction = self
+                .cue_at(lex, p, CueKind::Direction)
+                .is_some_and(|c| c.0 == j);
+            if head || direction {
                 if let Some(m) = self.matches_at(p).find(|m| m.clitics.prep.is_some()) {
                     return m.clitics.prep.map(String::from);
                 }

@@ -172,6 +172,7 @@ pub enum CueKind {
     ListIntro,
     ExamplesIntro,
     During,
+    Direction,
 }
 
 impl CueKind {
@@ -208,6 +209,7 @@ impl CueKind {
         (CueKind::ListIntro, "ListIntro"),
         (CueKind::ExamplesIntro, "ExamplesIntro"),
         (CueKind::During, "DuringCue"),
+        (CueKind::Direction, "DirectionWord"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {
