@@ -58,20 +58,20 @@ fn extraction_quality_does_not_regress() {
     check(
         "dev",
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.65,
-        0.85,
+        0.74,
+        0.88,
     );
     check(
         "seeds",
         &evaluate(&ex, "seeds", "tests/dev/seeds-gold.tsv"),
-        0.61,
-        0.75,
+        0.69,
+        0.80,
     );
     check(
         "held-out",
         &evaluate(&ex, "tests/heldout/articles", "tests/heldout/gold.tsv"),
-        0.41,
-        0.90,
+        0.46,
+        0.95,
     );
 }
 
