@@ -459,13 +459,25 @@ impl Ctx<'_, '_> {
                 && matches!(x.payload.target, Target::Trigger { action, .. }
                     if self.lex.actions[action as usize].object_acts)
         });
-        if !asks {
+        // A verb of permission takes the one allowed with ل (تسمح لبعض القوات
+        // الأمريكية بالبقاء).
+        let permits = s.matches_at(v).any(|x| {
+            matches!(x.payload.pos, Pos::Past | Pos::Present)
+                && matches!(x.payload.target, Target::Cue { cue, .. }
+                    if self.lex.cues[cue as usize].kind == CueKind::Hypothetical)
+        });
+        if !asks && !permits {
             return None;
         }
         let groups = self.groups(v + 1, start);
-        let g = groups
-            .last()
-            .filter(|g| g.prep.is_none() && g.end() == start)?;
+        let g = groups.last().filter(|g| {
+            g.end() == start
+                && if asks {
+                    g.prep.is_none()
+                } else {
+                    g.prep.as_deref() == Some("ل")
+                }
+        })?;
         self.group_can_act(table, g).then(|| g.clone())
     }
 

@@ -228,10 +228,12 @@ impl<'a> Sent<'a> {
         }
         if let Some(m) = self.matches_at(i).find(|m| {
             m.clitics.prep.is_some()
-                && matches!(
-                    m.payload.target,
-                    Target::Entity { .. } | Target::Demonym { .. }
-                )
+                && match m.payload.target {
+                    Target::Entity { .. } | Target::Demonym { .. } => true,
+                    // a quantity before the phrase (لبعض القوات، بمعظم …)
+                    Target::Cue { cue, .. } => lex.cues[cue as usize].kind == CueKind::Quantity,
+                    _ => false,
+                }
         }) {
             return m.clitics.prep.map(String::from);
         }
