@@ -165,6 +165,23 @@ pub fn sentence_events(
                 }
             }
         }
+        // "خلال زيارة للعراق، قال الوزير …"، "قال السوداني خلال استقباله …":
+        // the occasion is the speaker's.
+        if roles.actors.is_empty()
+            && !is_verb_m
+            && m.start > 0
+            && s.cue_covering(lex, m.start - 1, CueKind::During).is_some()
+            // (unless its parties are named: اللقاء الذي جرى بين X و Y)
+            && !(m.end..(m.end + 5).min(s.len())).any(|k| s.has_cue(lex, k, CueKind::Between))
+            && let Some(sp) = speakers
+                .iter()
+                .filter(|sp| sp.entity.is_some() && sp.verb != m.start)
+                .min_by_key(|sp| sp.verb.abs_diff(m.start))
+                .filter(|sp| sp.verb.abs_diff(m.start) <= 8)
+                .and_then(|sp| sp.entity)
+        {
+            roles.actors.push((sp, Np::none(m.start)));
+        }
         // A relative clause without a subject of its own: its head acts
         // (الجنود الأمريكيين الذين سيبقون في العراق).
         if roles.actors.is_empty()
@@ -591,6 +608,27 @@ fn roles(
                 Some(g) if object_role == ObjectRole::Actor => actors.extend(g.nps.iter().copied()),
                 // اجتياح التنظيم للموصل: with a place as object, the genitive is the agent.
                 Some(g) if object_role == ObjectRole::Place && cx.group_can_act(table, g) => {
+                    actors.extend(g.nps.iter().copied())
+                }
+                // A named state or government after the noun is its agent
+                // (إدانة بغداد، رفض الحكومة العراقية); forces after it are its
+                // object (تدريب القوات العراقية), and so is a person (اغتيال سليماني).
+                Some(g)
+                    if object_role == ObjectRole::Target
+                        && g.nps.iter().all(|np| {
+                            let mt = cx.ment(*np);
+                            np.start == mt.start && !mt.adjectival && !mt.anaphoric
+                        })
+                        && g.nps.iter().any(|np| {
+                            let e = cx.ment(*np).entity;
+                            matches!(
+                                table.get(e).kind,
+                                EntityKind::Country | EntityKind::GovernmentBody
+                            ) || table
+                                .lex_entity(lex, e)
+                                .is_some_and(|l| l.metonym_for.is_some())
+                        }) =>
+                {
                     actors.extend(g.nps.iter().copied())
                 }
                 Some(g) => {
