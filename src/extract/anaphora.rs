@@ -188,6 +188,11 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                         .rfind(fits)
                         .map(|c| c.2)
                 }
+                // A base named earlier in the same sentence wins (… قاعدة حرير …
+                // بقاء الأمريكيين في القاعدة); a country is the article's (البلاد).
+                Some(EntityKind::MilitaryBase) if here.iter().any(fits) => {
+                    here.iter().copied().rfind(fits).map(|c| c.2)
+                }
                 Some(_) => {
                     // (count, order of the latest) of each fitting entity.
                     let mut score: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
