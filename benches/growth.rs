@@ -47,10 +47,13 @@ impl Stage {
         }
     }
     fn report(&self, name: &str) {
-        let (u, s, f, rss) = usage();
+        self.report_since(name, &Stage::start());
+    }
+    fn report_since(&self, name: &str, now: &Stage) {
+        let (u, s, f, rss) = now.usage;
         eprintln!(
             "growth: {name:<8} wall {:>8.3}s  user {:>8.3}s  sys {:>7.3}s  minflt {:>9}  peak RSS {:>5} MB",
-            self.wall.elapsed().as_secs_f64(),
+            (now.wall - self.wall).as_secs_f64(),
             u - self.usage.0,
             s - self.usage.1,
             f - self.usage.2,
@@ -87,7 +90,16 @@ fn main() {
     };
     let all = Stage::start();
     if mode == "full" {
-        let out = build(&ex, &opts, &|_, _| {}).expect("the build");
+        // The last progress call ends the extract stage.
+        let extracted = std::sync::Mutex::new(None);
+        let progress = |done: usize, total: usize| {
+            if done == total {
+                *extracted.lock().unwrap() = Some(Stage::start());
+            }
+        };
+        let out = build(&ex, &opts, &progress).expect("the build");
+        let graph = extracted.into_inner().unwrap().expect("extracted");
+        graph.report("graph");
         eprintln!(
             "growth: {} articles, {} mentions, {} events; extract {:.3}s, graph {:.3}s",
             out.articles_read,
@@ -96,6 +108,7 @@ fn main() {
             out.extract_time.as_secs_f64(),
             out.graph_time.as_secs_f64()
         );
+        all.report_since("extract", &graph);
         all.report("build");
         std::mem::forget(out);
         return;
