@@ -4,7 +4,11 @@ mod cli;
 
 // kg allocates many small strings and quads on several threads: mimalloc
 // spends far less time in the allocator than the system's malloc (see
-// BENCHMARKS.md).
+// BENCHMARKS.md). It is built without transparent huge pages (the cargo
+// feature `no_thp`): on the build machine, faulting in fresh 2 MiB pages
+// cost more system time than it saved (10000x build: 35-39 s of system time
+// instead of 42 s; graph stage 0.8-0.9 s instead of 2.0-2.4 s), though part
+// of the gain comes back as user time (TLB misses) in the graph stage.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -145,6 +145,35 @@ pub fn isolated<T>(path: &std::path::Path, f: impl FnOnce() -> Result<T>) -> Res
     })
 }
 
+/// What the extracted chunks are folded into, in input order.
+struct Fold {
+    builder: GraphBuilder,
+    notes: Vec<String>,
+    problems: Vec<Problem>,
+    read: usize,
+}
+
+impl Fold {
+    /// Adds the results of one chunk; returns the number of inputs.
+    fn add(&mut self, chunk: &[Input], results: Vec<Result<ArticleExtraction>>) -> usize {
+        for (input, r) in chunk.iter().zip(results) {
+            match r {
+                Ok(x) => {
+                    let file = input.path.display();
+                    self.notes
+                        .extend(x.warnings.iter().map(|w| format!("{file}: {w}")));
+                    self.builder.add(x);
+                    self.read += 1;
+                }
+                Err(e) => self.problems.push(Problem {
+                    message: format!("{e}; skipped"),
+                }),
+            }
+        }
+        chunk.len()
+    }
+}
+
 /// Runs the build. `progress(done, total)` is called after each chunk.
 pub fn build(
     extractor: &Extractor,
@@ -153,7 +182,7 @@ pub fn build(
 ) -> Result<BuildOutcome> {
     let collected = collect_inputs(&opts.inputs, opts.manifest.as_deref())?;
     let inputs = collected.inputs;
-    let mut problems: Vec<Problem> = collected
+    let problems: Vec<Problem> = collected
         .problems
         .into_iter()
         .map(|message| Problem { message })
@@ -176,33 +205,53 @@ pub fn build(
         .num_threads(opts.jobs.unwrap_or(0))
         .build()
         .map_err(|e| KgError::Invalid(format!("cannot start worker threads: {e}")))?;
-    let mut builder = GraphBuilder::new();
-    let mut notes = collected.notes;
-    let mut read = 0;
+    let mut fold = Fold {
+        builder: GraphBuilder::new(),
+        notes: collected.notes,
+        problems,
+        read: 0,
+    };
     let total = inputs.len();
     let started = std::time::Instant::now();
-    for (n, chunk) in inputs.chunks(CHUNK).enumerate() {
-        let results: Vec<Result<ArticleExtraction>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| isolated(&input.path, || process(extractor, input, opts.encoding)))
-                .collect()
+    // Chunk n+1 is extracted while chunk n is folded into the graph (on
+    // another worker when there is one): folding is serial, and waiting for
+    // it left the other threads idle. Chunks are folded in input order.
+    let mut pending: Option<(&[Input], Vec<Result<ArticleExtraction>>)> = None;
+    let mut chunks = inputs.chunks(CHUNK).peekable();
+    let mut done = 0;
+    while chunks.peek().is_some() || pending.is_some() {
+        let next = chunks.next();
+        let (results, folded) = pool.install(|| {
+            rayon::join(
+                || {
+                    next.map(|chunk| {
+                        chunk
+                            .par_iter()
+                            .map(|input| {
+                                isolated(&input.path, || process(extractor, input, opts.encoding))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                },
+                || {
+                    pending
+                        .take()
+                        .map(|(chunk, results)| fold.add(chunk, results))
+                },
+            )
         });
-        for (input, r) in chunk.iter().zip(results) {
-            match r {
-                Ok(x) => {
-                    let file = input.path.display();
-                    notes.extend(x.warnings.iter().map(|w| format!("{file}: {w}")));
-                    builder.add(x);
-                    read += 1;
-                }
-                Err(e) => problems.push(Problem {
-                    message: format!("{e}; skipped"),
-                }),
-            }
+        if let Some(n) = folded {
+            done += n;
+            progress(done, total);
         }
-        progress(((n + 1) * CHUNK).min(total), total);
+        pending = next.zip(results);
     }
+    let Fold {
+        builder,
+        notes,
+        problems,
+        read,
+    } = fold;
     if read == 0 {
         return Err(KgError::Invalid(format!(
             "none of the {total} article(s) could be read:\n  {}",

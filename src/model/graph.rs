@@ -7,15 +7,16 @@
 //! then [`GraphBuilder::finish`] merges mentions into events across
 //! articles and marks disputed ones.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 use serde::{Deserialize, Serialize};
 
-use super::ids::hash_id;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::merge::{merge_events, sorted_mentions};
 use super::{
-    ArticleExtraction, ArticleMeta, Entity, EventMention, MergedEvent, PartialDate, Polarity,
-    Relation, RelationKind,
+    ArticleExtraction, ArticleMeta, Entity, EventMention, MergedEvent, Relation, RelationKind,
 };
 
 /// A node of the graph: what it is and its stable id.
@@ -77,13 +78,20 @@ pub struct KnowledgeGraph {
     index: HashMap<NodeKey, NodeIndex>,
 }
 
-/// Accumulates article extractions.
+/// Accumulates article extractions. Adding is cheap and does not grow
+/// with what was added before (the build adds between parallel chunks):
+/// the ordering work is left to [`GraphBuilder::finish`].
 #[derive(Default)]
 pub struct GraphBuilder {
     articles: Vec<ArticleMeta>,
-    entities: BTreeMap<String, Entity>,
-    mentions: Vec<EventMention>,
-    relations: BTreeSet<Relation>,
+    entities: FxHashMap<String, Entity>,
+    /// Each article's mentions, in input order.
+    mentions: Vec<Vec<EventMention>>,
+    /// Relations stated in the text (their provenance makes them distinct).
+    relations: Vec<Relation>,
+    /// Relations from the gazetteer, restated by every article that names
+    /// their entities.
+    gazetteer: FxHashSet<Relation>,
 }
 
 impl GraphBuilder {
@@ -101,179 +109,39 @@ impl GraphBuilder {
                 }
             }
         }
-        self.mentions.extend(x.mentions);
-        self.relations.extend(x.relations);
+        if !x.mentions.is_empty() {
+            self.mentions.push(x.mentions);
+        }
+        for r in x.relations {
+            if r.provenance.is_some() {
+                self.relations.push(r);
+            } else {
+                self.gazetteer.insert(r);
+            }
+        }
     }
 
     /// Merges mentions into events and builds the graph.
     pub fn finish(self) -> KnowledgeGraph {
         let mut articles = self.articles;
         articles.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut mentions = self.mentions;
-        mentions.sort_by(|a, b| {
-            let ka = (
-                &a.provenance.article,
-                a.provenance.char_start,
-                a.provenance.char_end,
-                &a.id,
-            );
-            let kb = (
-                &b.provenance.article,
-                b.provenance.char_start,
-                b.provenance.char_end,
-                &b.id,
-            );
-            ka.cmp(&kb)
-        });
-        mentions.dedup_by(|a, b| a.id == b.id);
+        let mut mentions = sorted_mentions(self.mentions);
         let events = merge_events(&mut mentions);
+        let mut relations = self.relations;
+        relations.extend(self.gazetteer);
+        relations.sort_unstable();
+        relations.dedup();
         let mut kg = KnowledgeGraph {
             articles,
-            entities: self.entities,
+            entities: self.entities.into_iter().collect(),
             mentions,
             events,
-            relations: self.relations.into_iter().collect(),
+            relations,
             graph: StableGraph::new(),
             index: HashMap::new(),
         };
         kg.rebuild_graph();
         kg
-    }
-}
-
-/// Groups mentions into events: same action, actor, place, compatible
-/// target and dates. Mentions with neither actor nor place stay alone.
-fn merge_events(mentions: &mut [EventMention]) -> BTreeMap<String, MergedEvent> {
-    type Key = (String, Option<String>, Option<String>);
-    let mut groups: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        groups
-            .entry((m.action.clone(), m.actor.clone(), m.place.clone()))
-            .or_default()
-            .push(i);
-    }
-    let mut events = BTreeMap::new();
-    for ((action, actor, place), idx) in groups {
-        // Each cluster keeps what decides whether a mention fits in it: the
-        // narrowest of its dates and its target. Calendar periods nest
-        // (a day in a month in a year), so dates that pairwise overlap all
-        // contain the narrowest one, and a mention fits every member exactly
-        // when it overlaps that one: the test is O(1), not O(cluster size).
-        let mut clusters: Vec<Cluster> = Vec::new();
-        for i in idx {
-            let m = &mentions[i];
-            let mergeable = actor.is_some() || place.is_some();
-            let date = m.date.as_ref().and_then(|d| d.start);
-            let found = clusters
-                .iter_mut()
-                .find(|c| mergeable && c.fits(date, m.target.as_deref()));
-            match found {
-                Some(c) => c.push(i, date, &m.target),
-                None => {
-                    let mut c = Cluster::default();
-                    c.push(i, date, &m.target);
-                    clusters.push(c);
-                }
-            }
-        }
-        let clusters = clusters.into_iter().map(|c| c.members);
-        for c in clusters {
-            let first = &mentions[c[0]];
-            // The most precise resolved date of the cluster.
-            let date = c
-                .iter()
-                .filter_map(|&j| mentions[j].date.clone())
-                .filter(|d| d.start.is_some())
-                .min_by_key(|d| d.precision());
-            let target = c.iter().find_map(|&j| mentions[j].target.clone());
-            let date_key = date
-                .as_ref()
-                .and_then(|d| d.start)
-                .map(|d| d.to_string())
-                .unwrap_or_default();
-            let id = if actor.is_some() || place.is_some() {
-                hash_id(
-                    "ev",
-                    &[
-                        &action,
-                        actor.as_deref().unwrap_or(""),
-                        place.as_deref().unwrap_or(""),
-                        target.as_deref().unwrap_or(""),
-                        &date_key,
-                    ],
-                )
-            } else {
-                hash_id("ev", &[&first.id])
-            };
-            let polarities: BTreeSet<Polarity> = c.iter().map(|&j| mentions[j].polarity).collect();
-            let disputed = polarities.len() > 1;
-            let mut ids: Vec<String> = c.iter().map(|&j| mentions[j].id.clone()).collect();
-            ids.sort();
-            for &j in &c {
-                mentions[j].event = id.clone();
-                mentions[j].disputed = disputed;
-            }
-            let ev = MergedEvent {
-                id: id.clone(),
-                action: action.clone(),
-                actor: actor.clone(),
-                place: place.clone(),
-                target,
-                date,
-                mentions: ids,
-                articles: c
-                    .iter()
-                    .map(|&j| mentions[j].provenance.article.clone())
-                    .collect(),
-                disputed,
-            };
-            // Two clusters can hash alike only if everything matches: keep one.
-            events.entry(id).or_insert(ev);
-        }
-    }
-    events
-}
-
-/// A cluster of mentions being merged into one event (see [`merge_events`]).
-#[derive(Default)]
-struct Cluster {
-    members: Vec<usize>,
-    /// The narrowest resolved date of the members.
-    date: Option<PartialDate>,
-    /// The members' target, if any has one (they all agree).
-    target: Option<String>,
-}
-
-impl Cluster {
-    fn fits(&self, date: Option<PartialDate>, target: Option<&str>) -> bool {
-        let dates_ok = match (date, self.date) {
-            (Some(a), Some(b)) => a.compatible(&b),
-            _ => true,
-        };
-        let targets_ok = match (target, &self.target) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
-        dates_ok && targets_ok
-    }
-
-    fn push(&mut self, i: usize, date: Option<PartialDate>, target: &Option<String>) {
-        self.members.push(i);
-        if let Some(d) = date {
-            let narrower = match self.date {
-                None => true,
-                Some(old) => {
-                    let ((a0, a1), (b0, b1)) = (d.bounds(), old.bounds());
-                    a0 >= b0 && a1 <= b1
-                }
-            };
-            if narrower {
-                self.date = Some(d);
-            }
-        }
-        if self.target.is_none() {
-            self.target.clone_from(target);
-        }
     }
 }
 
@@ -293,12 +161,21 @@ impl KnowledgeGraph {
         for id in self.entities.keys() {
             node(&mut g, NodeKey::Entity(id.clone()));
         }
-        let mut edges: BTreeMap<(NodeKey, NodeKey, EdgeKind), u32> = BTreeMap::new();
         for ev in self.events.values() {
             node(&mut g, NodeKey::Event(ev.id.clone()));
         }
+        // Edges are counted by node indices, then added in the order of
+        // their (source key, target key, kind), so edge indices do not
+        // depend on hashing.
+        let find = Lookup::new(&index);
+        let mut edges: FxHashMap<(NodeIndex, NodeIndex, EdgeKind), u32> = FxHashMap::default();
+        let mut count = |a: Option<NodeIndex>, b: Option<NodeIndex>, kind: EdgeKind| {
+            if let (Some(a), Some(b)) = (a, b) {
+                *edges.entry((a, b, kind)).or_default() += 1;
+            }
+        };
         for m in &self.mentions {
-            let ev = NodeKey::Event(m.event.clone());
+            let ev = find.event(&m.event);
             let roles = [
                 (&m.actor, EdgeKind::Actor),
                 (&m.place, EdgeKind::Place),
@@ -307,33 +184,24 @@ impl KnowledgeGraph {
             ];
             for (e, kind) in roles {
                 if let Some(e) = e {
-                    *edges
-                        .entry((ev.clone(), NodeKey::Entity(e.clone()), kind))
-                        .or_default() += 1;
+                    count(ev, find.entity(e), kind);
                 }
             }
-            *edges
-                .entry((
-                    NodeKey::Article(m.provenance.article.clone()),
-                    ev,
-                    EdgeKind::Reports,
-                ))
-                .or_default() += 1;
+            count(find.article(&m.provenance.article), ev, EdgeKind::Reports);
         }
         for r in &self.relations {
-            *edges
-                .entry((
-                    NodeKey::Entity(r.subject.clone()),
-                    NodeKey::Entity(r.object.clone()),
-                    EdgeKind::Relation(r.predicate),
-                ))
-                .or_default() += 1;
+            count(
+                find.entity(&r.subject),
+                find.entity(&r.object),
+                EdgeKind::Relation(r.predicate),
+            );
         }
+        let rank = find.ranks(g.node_count());
+        drop(find);
+        let mut edges: Vec<_> = edges.into_iter().collect();
+        edges.sort_unstable_by_key(|&((a, b, kind), _)| (rank[a.index()], rank[b.index()], kind));
         for ((a, b, kind), weight) in edges {
-            let (Some(&ia), Some(&ib)) = (index.get(&a), index.get(&b)) else {
-                continue;
-            };
-            g.add_edge(ia, ib, Edge { kind, weight });
+            g.add_edge(a, b, Edge { kind, weight });
         }
         self.graph = g;
         self.index = index;
@@ -364,10 +232,53 @@ impl KnowledgeGraph {
     }
 }
 
+/// Node indices by kind and id, borrowed from the node index.
+struct Lookup<'a> {
+    by_key: FxHashMap<(u8, &'a str), NodeIndex>,
+    keys: &'a HashMap<NodeKey, NodeIndex>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(keys: &'a HashMap<NodeKey, NodeIndex>) -> Self {
+        let by_key = keys
+            .iter()
+            .map(|(k, &i)| {
+                let kind = match k {
+                    NodeKey::Entity(_) => 0,
+                    NodeKey::Event(_) => 1,
+                    NodeKey::Article(_) => 2,
+                };
+                ((kind, k.id()), i)
+            })
+            .collect();
+        Lookup { by_key, keys }
+    }
+    fn entity(&self, id: &str) -> Option<NodeIndex> {
+        self.by_key.get(&(0, id)).copied()
+    }
+    fn event(&self, id: &str) -> Option<NodeIndex> {
+        self.by_key.get(&(1, id)).copied()
+    }
+    fn article(&self, id: &str) -> Option<NodeIndex> {
+        self.by_key.get(&(2, id)).copied()
+    }
+    /// The rank of each node (by index) in the order of the node keys.
+    fn ranks(&self, nodes: usize) -> Vec<u32> {
+        let mut sorted: Vec<(&NodeKey, NodeIndex)> =
+            self.keys.iter().map(|(k, &i)| (k, i)).collect();
+        sorted.sort_unstable();
+        let mut rank = vec![0; nodes];
+        for (r, (_, i)) in sorted.into_iter().enumerate() {
+            rank[i.index()] = r as u32;
+        }
+        rank
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EventDate, Modality, PartialDate, Provenance};
+    use crate::model::{EventDate, Modality, PartialDate, Polarity, Provenance};
 
     fn mention(
         id: &str,

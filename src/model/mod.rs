@@ -5,6 +5,7 @@ pub mod date;
 pub mod graph;
 pub mod ids;
 pub mod kinds;
+mod merge;
 
 use std::collections::BTreeSet;
 
