@@ -69,7 +69,9 @@ fn main() {
         match a.as_str() {
             "--jobs" => jobs = args.next().and_then(|n| n.parse().ok()),
             "--mode" => mode = args.next().unwrap_or_default(),
-            "--bench" => {}
+            // (flags of cargo's test harness: `cargo test --all-targets --
+            // --include-ignored` runs this file too, with no corpus)
+            a if a.starts_with("--") => {}
             _ => dir = Some(PathBuf::from(a)),
         }
     }
