@@ -63,11 +63,13 @@ pub fn sentence_events(
     published: Option<PartialDate>,
     state: &mut ArticleState,
 ) -> Vec<Draft> {
-    let hidden = super::parens::hidden(s, lex, dates);
+    let dated = super::parens::dated(s, dates);
+    let hidden = super::parens::hidden(s, lex, &dated);
     let cx = Ctx {
         s,
         lex,
         hidden: &hidden,
+        dated: &dated,
     };
     let speakers = speakers(&cx, table, state);
     let triggers = triggers(s);

@@ -20,6 +20,8 @@ pub struct Ctx<'a, 'b> {
     pub lex: &'a Lexicon,
     /// Tokens inside a parenthetical (see [`super::parens`]).
     pub hidden: &'a [bool],
+    /// Tokens inside a date expression.
+    pub dated: &'a [bool],
 }
 
 /// A noun phrase: tokens `start..end`, denoting mention `ment` of the sentence.
@@ -78,10 +80,13 @@ impl Ctx<'_, '_> {
         self.hidden.get(k).copied().unwrap_or(false)
     }
 
-    /// Tokens in `a..b` that are not inside a parenthetical: the distance a
-    /// reader perceives between two words.
+    /// Tokens in `a..b` that are not inside a parenthetical or a date: the
+    /// distance a reader perceives between two words (وتشن القوات التركية
+    /// منذ الأربعاء الماضي هجوماً).
     pub fn gap(&self, a: usize, b: usize) -> usize {
-        (a..b).filter(|&k| !self.is_hidden(k)).count()
+        (a..b)
+            .filter(|&k| !self.is_hidden(k) && !self.dated.get(k).copied().unwrap_or(false))
+            .count()
     }
 
     fn ment_index_at(&self, i: usize) -> Option<usize> {

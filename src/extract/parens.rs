@@ -31,18 +31,25 @@ fn delimiter(t: &str) -> Option<u8> {
 
 const QUOTES: &[&str] = &["\"", "“", "”", "«", "»"];
 
-/// Which tokens of `s` belong to a parenthetical (delimiters included).
-///
-/// O(n + d) for n tokens and d date expressions.
-pub fn hidden(s: &Sent, lex: &Lexicon, dates: &[DateMent]) -> Vec<bool> {
+/// Which tokens of `s` are inside a date expression.
+pub fn dated(s: &Sent, dates: &[DateMent]) -> Vec<bool> {
     let n = s.len();
-    let mut mask = vec![false; n];
     let mut in_date = vec![false; n];
     for d in dates {
         for flag in &mut in_date[d.start.min(n)..d.end.min(n)] {
             *flag = true;
         }
     }
+    in_date
+}
+
+/// Which tokens of `s` belong to a parenthetical (delimiters included),
+/// given which are inside a date expression ([`dated`]).
+///
+/// O(n) for n tokens.
+pub fn hidden(s: &Sent, lex: &Lexicon, in_date: &[bool]) -> Vec<bool> {
+    let n = s.len();
+    let mut mask = vec![false; n];
     let delims: Vec<(usize, u8)> = (0..n)
         .filter(|&k| s.is_punct(k))
         .filter_map(|k| delimiter(s.text(k)).map(|d| (k, d)))
