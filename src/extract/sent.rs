@@ -215,6 +215,10 @@ impl<'a> Sent<'a> {
             .is_some_and(|c| c.0 == i + 1)
         {
             let t = self.text(i);
+            // (للبلاد، بالقاعدة: ل or بـ before the article)
+            if t.starts_with("لل") || t.starts_with("بال") {
+                return Some(t[..t.char_indices().nth(1).map_or(0, |c| c.0)].to_string());
+            }
             if let Some(p) = ["من", "في", "الي", "الى"]
                 .into_iter()
                 .find(|p| t.starts_with(p))
@@ -230,8 +234,12 @@ impl<'a> Sent<'a> {
             m.clitics.prep.is_some()
                 && match m.payload.target {
                     Target::Entity { .. } | Target::Demonym { .. } => true,
-                    // a quantity before the phrase (لبعض القوات، بمعظم …)
-                    Target::Cue { cue, .. } => lex.cues[cue as usize].kind == CueKind::Quantity,
+                    // a quantity before the phrase (لبعض القوات، بمعظم …), an
+                    // anaphor with its preposition (للبلاد، بالقاعدة)
+                    Target::Cue { cue, .. } => matches!(
+                        lex.cues[cue as usize].kind,
+                        CueKind::Quantity | CueKind::Anaphor
+                    ),
                     _ => false,
                 }
         }) {
