@@ -840,10 +840,18 @@ fn roles(
                     .find(|&k| cx.hidden[k])
                     .map_or(0, |k| k + 1),
             );
-        before_place = cx.groups(from, m.start).into_iter().rev().find(|g| {
-            g.prep.as_deref() == Some("في")
-                && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
-        });
+        // (A trigger in a temporal adjunct, بعد انتهاء مهمة التحالف, does
+        // not take the main clause's place.)
+        let adjunct = m.start > 0 && s.has_cue(lex, m.start - 1, CueKind::DateQualifier);
+        before_place = cx
+            .groups(from, m.start)
+            .into_iter()
+            .rev()
+            .filter(|_| !adjunct)
+            .find(|g| {
+                g.prep.as_deref() == Some("في")
+                    && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+            });
         cands = before_place.iter().collect();
     }
     let receivers = Group {
