@@ -418,6 +418,16 @@ impl Ctx<'_, '_> {
         if forces && !purpose && !s.has_cue(self.lex, v, CueKind::PhaseVerb) {
             return None;
         }
+        // What is condemned or demanded is not done by the one who condemns
+        // it (دانت الحكومة العراقية الهجوم).
+        if !purpose
+            && s.matches_at(v).any(|x| {
+                matches!(x.payload.target, Target::Trigger { action, .. }
+                    if self.lex.actions[action as usize].embeds)
+            })
+        {
+            return None;
+        }
         // A subject after the verb follows it directly (not the object of
         // another noun: يواصل تدريب القوات العراقية وتقديم …).
         let g = match self
