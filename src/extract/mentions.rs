@@ -40,6 +40,10 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
                 if strict
                     && !after_head_noun(s, lex, m.start)
                     && !conjunct_after_head_noun(s, lex, &cands, m.start)
+                    && !(lex.entities[entity as usize]
+                        .kind
+                        .is_some_and(|k| k.is_place())
+                        && forces_at(s, lex, m.start))
                 {
                     continue;
                 }
@@ -138,6 +142,16 @@ fn conjunct_after_head_noun(
                 && c.4
                 && (after_head_noun(s, lex, c.0) || conjunct_after_head_noun(s, lex, cands, c.0))
         })
+}
+
+/// Whether token `i` is where forces are: after في in a sentence that names
+/// forces or troops (القوات الأمريكية في حرير). (Not after من or إلى:
+/// منعت القوات من التقدم is "from advancing".)
+fn forces_at(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    i > 0
+        && s.text(i - 1) == "في"
+        && (0..s.len())
+            .any(|k| s.has_cue(lex, k, CueKind::ForceNoun) || s.has_cue(lex, k, CueKind::TroopNoun))
 }
 
 /// Whether token `i` follows a head noun (قاعدة "حرير", معسكر X).
