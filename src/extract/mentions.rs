@@ -37,15 +37,16 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
     for m in &s.matches {
         match m.payload.target {
             Target::Entity { entity, strict } => {
-                if strict
-                    && !after_head_noun(s, lex, m.start)
-                    && !conjunct_after_head_noun(s, lex, &cands, m.start)
-                    && !(lex.entities[entity as usize]
+                if strict {
+                    let place = lex.entities[entity as usize]
                         .kind
-                        .is_some_and(|k| k.is_place())
-                        && forces_at(s, lex, m.start))
-                {
-                    continue;
+                        .is_some_and(|k| k.is_place());
+                    let in_context = after_head_noun(s, lex, m.start)
+                        || conjunct_after_head_noun(s, lex, &cands, m.start)
+                        || (place && forces_at(s, lex, m.start));
+                    if !in_context {
+                        continue;
+                    }
                 }
                 cands.push((m.start, m.end, entity as usize, false, strict));
             }
