@@ -80,6 +80,14 @@ pub fn sentence_events(
         };
         let def = &lex.actions[action as usize];
         let trig = &def.triggers[trigger as usize];
+        // A verb of moving forces that also reports speech, with its source
+        // after it (نقلت رويترز عن مسؤولين), reports: it is not the event.
+        if def.actor_is_forces
+            && s.has_cue(lex, m.start, CueKind::Speech)
+            && (m.end..(m.end + 4).min(s.len())).any(|k| s.text(k) == "عن")
+        {
+            continue;
+        }
         let (left, right) = cx.clause(m.start, m.end);
         // A word the trigger needs (شن … هجمات، وقّع … اتفاقاً) may lie beyond
         // a comma: look in a window of the sentence.

@@ -33,7 +33,16 @@ pub fn verb_forms(past: &str, present: &str, out: &mut Vec<(String, Pos)>) {
     let mut pasts = vec![past.to_string()];
     let past_stem: &str = past.strip_suffix(['ي', 'ا']).unwrap_or(past);
     let defective = past_stem.len() != past.len();
+    // A doubled verb written with two letters (ضمّ، ردّ) unfolds before a
+    // consonant ending (ضممنا، رددن): ضم + ن would be the preposition ضمن.
+    let doubled = past.chars().count() == 2;
     for suf in ["ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن"] {
+        if doubled && matches!(suf, "ن" | "نا" | "تم" | "تما" | "تن") {
+            let mut c = past.chars();
+            let (a, b) = (c.next().unwrap_or_default(), c.next().unwrap_or_default());
+            pasts.push(format!("{a}{b}{b}{suf}"));
+            continue;
+        }
         pasts.push(format!("{past}{suf}"));
         if defective {
             pasts.push(format!("{past_stem}{suf}"));
@@ -176,6 +185,12 @@ mod tests {
         let mut v = Vec::new();
         verb_forms(&normalize_str("أخلى"), &normalize_str("يخلي"), &mut v);
         assert!(has(&v, "أخلت") && has(&v, "أخلوا") && has(&v, "يخلون"));
+        let mut v = Vec::new();
+        verb_forms(&normalize_str("ضم"), &normalize_str("يضم"), &mut v);
+        assert!(
+            has(&v, "ضمت") && has(&v, "ضممنا") && !has(&v, "ضمن"),
+            "doubled"
+        );
         let mut v = Vec::new();
         verb_forms(&normalize_str("التقى"), &normalize_str("يلتقي"), &mut v);
         assert!(has(&v, "يلتق") && has(&v, "نلتق"), "jussive");
