@@ -14,6 +14,7 @@ pub mod modality;
 pub mod nps;
 mod parens;
 pub mod relations;
+mod roles;
 pub mod sent;
 pub mod table;
 

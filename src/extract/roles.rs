@@ -1,0 +1,484 @@
+//! Roles of one trigger: actor, place and target read from the noun-phrase
+//! groups around it (see [`super::events`] for the clause structure they
+//! come from): the subject before or after a verb, the genitive after a
+//! verbal noun, the object of the action's prepositions, the parties of a
+//! symmetric action, the receiver of a handover, a list that names the
+//! places, and the most specific place among the candidates.
+
+use super::events::word_has;
+use super::nps::{Ctx, Group, Np};
+use super::table::EntityTable;
+use crate::lexicon::morph::Pos;
+use crate::lexicon::{CueKind, ObjectRole};
+use crate::matcher::{Match, Target};
+use crate::model::EntityKind;
+
+/// Roles of one trigger before the product over actors and places.
+pub(super) struct Roles {
+    pub(super) actors: Vec<(usize, Np)>,
+    pub(super) places: Vec<(usize, Np)>,
+    pub(super) target: Option<(usize, Np)>,
+}
+
+/// Reads the roles of one trigger from the noun-phrase groups around it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn roles(
+    cx: &Ctx,
+    table: &mut EntityTable,
+    m: &Match,
+    left: usize,
+    right: usize,
+    action: usize,
+    trigger: usize,
+    continues: bool,
+) -> Roles {
+    let lex = cx.lex;
+    let s = cx.s;
+    let def = &lex.actions[action];
+    let trig = &def.triggers[trigger];
+    let object_role = trig.object.or(def.object).unwrap_or(ObjectRole::Actor);
+    let groups = cx.groups(m.end, right);
+    let bare: Vec<&Group> = groups.iter().filter(|g| g.prep.is_none()).collect();
+    let before = cx.subject_before(table, left, m.start);
+    let passive = s.is_passive(m.start);
+
+    let mut actors: Vec<Np> = Vec::new();
+    let mut object: Option<&Group> = None;
+    match m.payload.pos {
+        // A passive verb: its grammatical subject undergoes the action.
+        Pos::Past | Pos::Present if passive => object = bare.first().copied(),
+        // A verb coordinated with an earlier one of its sentence (زار أربيل
+        // والتقى مسرور بارزاني) keeps that subject: the phrase after it is its object.
+        Pos::Past | Pos::Present if continues => {
+            object = bare
+                .first()
+                .copied()
+                .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2)
+        }
+        Pos::Past | Pos::Present => {
+            let first_is_actor = bare.first().is_some_and(|g| cx.group_can_act(table, g));
+            match &before {
+                // SVO: a subject right before the verb.
+                Some(b) if b.adjacent => {
+                    actors.extend(b.group.nps.iter().copied());
+                    object = bare
+                        .first()
+                        .copied()
+                        .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2);
+                }
+                _ if first_is_actor && cx.gap(m.end, bare[0].nps[0].start) <= 3 => {
+                    actors.extend(bare[0].nps.iter().copied());
+                    object = bare
+                        .get(1)
+                        .copied()
+                        .filter(|o| cx.gap(bare[0].end(), o.nps[0].start) <= 2);
+                }
+                _ => {
+                    object = bare
+                        .first()
+                        .copied()
+                        .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2);
+                    // A subject a little further back (X، حسب …، انسحبت).
+                    if let Some(b) = before
+                        .as_ref()
+                        .filter(|b| cx.gap(b.group.end(), m.start) <= 3)
+                    {
+                        actors.extend(b.group.nps.iter().copied());
+                    }
+                }
+            }
+        }
+        Pos::Adjective => {
+            // A participle modifies the noun right before it, whatever
+            // preposition governs that noun (على القوات الأمريكية المتمركزة).
+            if let Some(g) = cx
+                .groups(left, m.start)
+                .into_iter()
+                .rev()
+                .find(|g| g.end() == m.start && cx.group_can_act(table, g))
+            {
+                actors.extend(g.nps.iter().copied());
+            }
+        }
+        _ => {
+            // The genitive right after the noun (or one adjective later); for
+            // an actor, a ل-phrase too (إنهاء المهمة القتالية للقوات الأمريكية).
+            let genitive = bare
+                .first()
+                .copied()
+                .filter(|g| g.nps[0].start <= m.end + 1)
+                .or_else(|| {
+                    groups.iter().find(|g| {
+                        object_role == ObjectRole::Actor
+                            && g.prep.as_deref() == Some("ل")
+                            && g.nps[0].start <= m.end + 2
+                    })
+                });
+            match genitive {
+                Some(g) if cx.group_adjectival(g) => actors.extend(g.nps.iter().copied()),
+                Some(g) if object_role == ObjectRole::Actor => actors.extend(g.nps.iter().copied()),
+                // اجتياح التنظيم للموصل: with a place as object, the genitive is the agent.
+                Some(g) if object_role == ObjectRole::Place && cx.group_can_act(table, g) => {
+                    actors.extend(g.nps.iter().copied())
+                }
+                // A named state or government after the noun is its agent
+                // (إدانة بغداد، رفض الحكومة العراقية); forces after it are its
+                // object (تدريب القوات العراقية), and so is a person (اغتيال سليماني).
+                Some(g)
+                    if object_role == ObjectRole::Target
+                        && g.nps.iter().all(|np| {
+                            let mt = cx.ment(*np);
+                            np.start == mt.start && !mt.adjectival && !mt.anaphoric
+                        })
+                        && g.nps.iter().any(|np| {
+                            let e = cx.ment(*np).entity;
+                            matches!(
+                                table.get(e).kind,
+                                EntityKind::Country | EntityKind::GovernmentBody
+                            ) || table
+                                .lex_entity(lex, e)
+                                .is_some_and(|l| l.metonym_for.is_some())
+                        }) =>
+                {
+                    actors.extend(g.nps.iter().copied())
+                }
+                Some(g) => {
+                    object = Some(g);
+                    if let Some(a) = bare.get(1).filter(|a| cx.group_adjectival(a)) {
+                        actors.extend(a.nps.iter().copied());
+                    }
+                }
+                None => {}
+            }
+            if actors.is_empty() && object_role == ObjectRole::Target {
+                // Agent phrase: هجمات من فصائل …
+                if let Some(g) = groups.iter().find(|g| {
+                    g.prep.as_deref() == Some("من")
+                        && g.nps[0].start <= m.end + 3
+                        && cx.group_can_act(table, g)
+                }) {
+                    actors.extend(g.nps.iter().copied());
+                }
+            }
+            if actors.is_empty()
+                && let Some(g) = cx.governing_subject(table, left, m, def.actor_is_forces)
+            {
+                // The noun is the object or purpose of a verb: its subject acts
+                // (أعلن بارزاني معارضة …، سترسل 475 عسكرياً … لتقديم المشورة).
+                actors.extend(g.nps.iter().copied());
+            }
+        }
+    }
+    // "دول أخرى … من بينها ألمانيا وفرنسا": the named examples act.
+    if actors.is_empty() {
+        let intro =
+            (m.end..(m.end + 16).min(s.len())).find(|&k| s.has_cue(lex, k, CueKind::ExamplesIntro));
+        if let Some((k, (e, _, _))) =
+            intro.and_then(|k| s.cue_at(lex, k, CueKind::ExamplesIntro).map(|c| (k, c)))
+            && let Some(np) = cx.np_at(e)
+            && k > m.end
+        {
+            let g = Group {
+                nps: cx.coordinated(np),
+                prep: None,
+            };
+            if cx.group_can_act(table, &g) {
+                actors.extend(g.nps.iter().copied());
+            }
+        }
+    }
+    // The owner of the word the trigger needs (انتهت مهمة التحالف).
+    if actors.is_empty() && (!trig.needs.is_empty() || !def.owner_words.is_empty()) {
+        let clause_groups = cx.groups(left, right);
+        let owned = |k: usize| {
+            trig.needs
+                .iter()
+                .chain(&def.owner_words)
+                .any(|w| word_has(s.text(k), w))
+        };
+        let owner = (left..right).filter(|&k| owned(k)).find_map(|k| {
+            // (one adjective may come between: المهمة العسكرية للتحالف)
+            // (agreeing in definiteness: مهمة عسكرية، المهمة العسكرية)
+            let adjective = s.text(k + 1).starts_with("ال") == s.text(k).starts_with("ال")
+                && (s.text(k + 1).ends_with("يه") || s.text(k + 1).ends_with('ي'));
+            clause_groups.iter().find(|g| {
+                (g.nps[0].start == k + 1 || adjective && g.nps[0].start == k + 2)
+                    && matches!(g.prep.as_deref(), None | Some("ل"))
+            })
+        });
+        if let Some(g) = owner.filter(|g| cx.group_can_act(table, g)) {
+            actors.extend(g.nps.iter().copied());
+        }
+    }
+
+    // Symmetric actions: بين X و Y are the parties; مع X the counterpart.
+    let mut target: Option<(usize, Np)> = None;
+    if def.symmetric {
+        for g in &groups {
+            let cue = cx.cue_before(g.nps[0].start);
+            if cue == Some(CueKind::Between) && actors.is_empty() {
+                actors.extend(g.nps.iter().copied());
+            } else if cue == Some(CueKind::With) && target.is_none() {
+                target = g
+                    .nps
+                    .iter()
+                    .find_map(|np| cx.as_actor(table, *np).map(|e| (e, *np)));
+            }
+        }
+    }
+
+    // A receiving verb (تسلّم): the subject is the target; the giver comes with من.
+    let mut receiver_places: Vec<Np> = Vec::new();
+    if trig.subject == Some(ObjectRole::Target) {
+        receiver_places = actors
+            .iter()
+            .copied()
+            .filter(|np| cx.as_place(table, *np).is_some())
+            .collect();
+        target = actors
+            .iter()
+            .find_map(|np| cx.as_actor(table, *np).map(|e| (e, *np)));
+        actors = groups
+            .iter()
+            .filter(|g| g.prep.as_deref() == Some("من"))
+            .take(1)
+            .flat_map(|g| g.nps.iter().copied())
+            .collect();
+    }
+
+    // A hosting verb (قاعدة تضم قوات التحالف): the subject is the place, the object the forces.
+    // The place is the subject before or after the verb; the forces are the
+    // first group that can act, possibly after a parenthesis.
+    if trig.subject == Some(ObjectRole::Place) {
+        let wide = cx.groups(m.end, (m.end + 14).min(s.len()));
+        let subject_before = before.iter().map(|b| &b.group);
+        let all: Vec<&Group> = subject_before
+            .chain(wide.iter().filter(|g| g.prep.is_none()))
+            .collect();
+        receiver_places = all
+            .iter()
+            .flat_map(|g| g.nps.iter().copied())
+            .filter(|np| cx.as_place(table, *np).is_some())
+            .take(1)
+            .collect();
+        actors = all
+            .iter()
+            .find(|g| cx.group_can_act(table, g))
+            .map(|g| g.nps.clone())
+            .unwrap_or_default();
+        object = None;
+    }
+
+    let mut actor_ids: Vec<(usize, Np)> = Vec::new();
+    for np in actors {
+        if let Some(e) = cx.as_actor(table, np)
+            && !actor_ids.iter().any(|a| a.0 == e)
+        {
+            actor_ids.push((e, np));
+        }
+    }
+
+    // Is the object a place? A named place as object is where the action
+    // happens (زار أربيل، غادر القاعدة، استهدف قاعدة K1); a capital standing
+    // for its state is not (موسكو تطالب واشنطن).
+    let object_is_place = object.is_some_and(|o| {
+        o.nps.iter().any(|np| {
+            let kind = cx.as_place(table, *np).map(|p| table.get(p).kind);
+            kind.is_some()
+                && (object_role == ObjectRole::Place
+                    || (kind != Some(EntityKind::Country)
+                        && table
+                            .lex_entity(lex, cx.ment(*np).entity)
+                            .is_none_or(|l| l.metonym_for.is_none())))
+        })
+    });
+
+    // Places: the groups after the action's prepositions (or في …), and the
+    // object when it is a place; the most specific wins with its conjuncts.
+    let place_prep = |p: &str| {
+        def.place_preps.iter().any(|x| x == p) || matches!(p, "في" | "داخل" | "ب" | "قرب" | "عند")
+    };
+    // على + territory (على الأراضي العراقية) is a place too.
+    let territory =
+        |g: &Group| g.prep.as_deref() == Some("علي") && g.nps.iter().any(|np| np.place_noun);
+    // "مستقبل قواتهما في العراق": a place after forces belongs to them, not to
+    // an event that is not about moving forces.
+    // (Unless those forces are the actor: إنهاء المهمة القتالية للقوات
+    // الأمريكية في العراق.) A pronoun place (منه، فيها) is only trusted for
+    // forces that move.
+    let after_forces = |g: &Group| {
+        let k = g.nps[0].start;
+        let actor_before = actor_ids.iter().any(|(_, np)| np.end + 1 == k);
+        let pronoun = cx.ment(g.nps[0]).anaphoric
+            && s.cue_at(lex, k, CueKind::Anaphor)
+                .is_some_and(|c| lex.cues[c.1].introduces == Some(EntityKind::Place));
+        (pronoun && !def.actor_is_forces)
+            || (def.symmetric
+                && !actor_before
+                && (k.saturating_sub(4)..k.saturating_sub(1)).any(|j| {
+                    s.cue_covering(lex, j, CueKind::ForceNoun).is_some()
+                        || s.cue_covering(lex, j, CueKind::Anaphor).is_some()
+                }))
+    };
+    let mut cands: Vec<&Group> = groups
+        .iter()
+        .filter(|g| {
+            ((g.prep.as_deref().is_some_and(place_prep) || territory(g)) && !after_forces(g))
+                || (object_is_place && object.is_some_and(|o| o.nps[0].start == g.nps[0].start))
+        })
+        .collect();
+    let before_place;
+    if cands
+        .iter()
+        .all(|g| g.nps.iter().all(|np| cx.as_place(table, *np).is_none()))
+    {
+        // A place before the trigger in its clause (في أربيل، ستبقى القوات),
+        // not one that belongs to an earlier trigger.
+        let from = s
+            .matches
+            .iter()
+            .filter(|t| matches!(t.payload.target, Target::Trigger { .. }) && t.end <= m.start)
+            .map(|t| t.end)
+            .max()
+            .unwrap_or(0)
+            .max(left)
+            // (nor one beyond a parenthetical)
+            .max(
+                (left..m.start)
+                    .rev()
+                    .find(|&k| cx.hidden[k])
+                    .map_or(0, |k| k + 1),
+            );
+        // (A trigger in a temporal adjunct, بعد انتهاء مهمة التحالف, does
+        // not take the main clause's place.)
+        let adjunct = m.start > 0 && s.has_cue(lex, m.start - 1, CueKind::DateQualifier);
+        before_place = cx
+            .groups(from, m.start)
+            .into_iter()
+            .rev()
+            .filter(|_| !adjunct)
+            .find(|g| {
+                g.prep.as_deref() == Some("في")
+                    && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+            });
+        cands = before_place.iter().collect();
+    }
+    let receivers = Group {
+        nps: receiver_places,
+        prep: None,
+    };
+    if !receivers.nps.is_empty() {
+        cands.insert(0, &receivers);
+    }
+    let rank = |np: &Np| {
+        cx.as_place(table, *np)
+            .map_or(0, |p| table.get(p).kind.place_rank())
+    };
+    let best = cands
+        .iter()
+        .flat_map(|g| g.nps.iter())
+        .map(rank)
+        .max()
+        .unwrap_or(0);
+    // Among equally specific places, the action's first place preposition
+    // wins (reposition: إلى before من; withdraw: من).
+    let prep_order = |g: &Group| {
+        g.prep
+            .as_deref()
+            .and_then(|p| def.place_preps.iter().position(|x| x == p))
+            .unwrap_or(def.place_preps.len())
+    };
+    let mut places: Vec<(usize, Np)> = Vec::new();
+    if best > 0
+        && let Some(g) = cands
+            .iter()
+            .filter(|g| g.nps.iter().any(|np| rank(np) == best))
+            .min_by_key(|g| prep_order(g))
+    {
+        for np in &g.nps {
+            if let Some(p) = cx.as_place(table, *np)
+                && !places.iter().any(|x| x.0 == p)
+            {
+                places.push((p, *np));
+            }
+        }
+    }
+
+    // Target: the target prepositions, else the object (an attacked base is
+    // also the target; a visited place is not).
+    if target.is_none() {
+        target = groups
+            .iter()
+            .filter(|g| {
+                g.prep
+                    .as_deref()
+                    .is_some_and(|p| def.target_preps.iter().any(|x| x == p))
+            })
+            .find_map(|g| {
+                g.nps.iter().find_map(|np| {
+                    cx.as_actor(table, *np)
+                        .or_else(|| cx.as_place(table, *np))
+                        .map(|e| (e, *np))
+                })
+            });
+    }
+    if target.is_none()
+        && (object_role == ObjectRole::Target || passive)
+        && let Some(o) = object
+    {
+        target = o.nps.iter().find_map(|np| match cx.as_place(table, *np) {
+            Some(p) if table.get(p).kind == EntityKind::MilitaryBase => Some((p, *np)),
+            Some(_) if object_is_place => None,
+            _ => cx.as_actor(table, *np).map(|e| (e, *np)),
+        });
+    }
+    // A list that names the places (…، هي قاعدة عين الأسد في الأنبار، وقاعدة
+    // حرير في أربيل، ومعسكر فيكتوريا): its members replace the general place.
+    let list = (m.end..s.len())
+        .find(|&k| s.has_cue(lex, k, CueKind::ListIntro) && k > 0 && s.is_punct(k - 1));
+    if let Some(intro) = list.filter(|&k| k <= m.end + 12) {
+        let mut members: Vec<(usize, Np)> = Vec::new();
+        let mut k = intro + 1;
+        while k < s.len() {
+            if s.is_punct(k) && matches!(s.text(k), "." | "؛" | ":") {
+                break;
+            }
+            match cx.np_at(k) {
+                // A member starts the list or follows "، و"; its own "في X" modifies it.
+                Some(np) if s.preposition_before(lex, np.start).is_none() => {
+                    if let Some(p) = cx
+                        .as_place(table, np)
+                        .filter(|p| !members.iter().any(|x| x.0 == *p))
+                    {
+                        members.push((p, np));
+                    }
+                    k = np.end;
+                }
+                Some(np) => k = np.end,
+                None => k += 1,
+            }
+        }
+        if members.len() >= 2 {
+            places = members;
+        }
+    }
+    // An institution as venue (في البيت الأبيض، في البنتاغون) when no place is named.
+    if places.is_empty()
+        && let Some(np) = groups
+            .iter()
+            .filter(|g| g.prep.as_deref() == Some("في"))
+            .flat_map(|g| g.nps.iter())
+            .find(|np| {
+                !cx.ment(**np).adjectival
+                    && !cx.ment(**np).role_only
+                    && table.get(cx.ment(**np).entity).kind == EntityKind::GovernmentBody
+            })
+    {
+        places.push((cx.ment(*np).entity, *np));
+    }
+    Roles {
+        actors: actor_ids,
+        places,
+        target,
+    }
+}
