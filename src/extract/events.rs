@@ -209,6 +209,33 @@ pub fn sentence_events(
                 }
             }
         }
+        // An event noun followed by a relative clause whose verb has a
+        // subject: that subject does it (عمليات التدريب التي يقدمها التحالف،
+        // الهجمات التي تشنها الفصائل).
+        if roles.actors.is_empty()
+            && !is_verb_m
+            && let Some(rel) = (m.end..(m.end + 5).min(s.len()))
+                .take_while(|&k| !cx.is_boundary(k) || s.has_cue(lex, k, CueKind::RelativePronoun))
+                .find(|&k| s.has_cue(lex, k, CueKind::RelativePronoun))
+            // (the relative verb, often unknown to the lexicon: يقدمها، يوفرها)
+            && rel + 1 < s.len()
+            && !cx.function_word(rel + 1)
+            && s.ment_at(rel + 1).is_none()
+            && let Some(g) = cx
+                .groups(rel + 2, (rel + 6).min(s.len()))
+                .into_iter()
+                .next()
+                .filter(|g| g.prep.is_none() && g.nps[0].start <= rel + 3)
+                .filter(|g| cx.group_can_act(table, g))
+        {
+            for np in g.nps {
+                if let Some(e) = cx.as_actor(table, np)
+                    && !roles.actors.iter().any(|a| a.0 == e)
+                {
+                    roles.actors.push((e, np));
+                }
+            }
+        }
         // "قال X إنه سيواصل …": the pronoun of the complementizer is the
         // speaker, the subject of the verb (and of the noun it governs).
         if roles.actors.is_empty()
