@@ -15,7 +15,7 @@
 use super::dates::DateMent;
 use super::modality::{Speaker, modality, polarity, speakers};
 use super::nps::{Ctx, Np};
-use super::roles::roles;
+use super::roles::{add_actors, roles};
 use super::sent::Sent;
 use super::table::EntityTable;
 use crate::lexicon::morph::Pos;
@@ -201,13 +201,7 @@ pub fn sentence_events(
                 .rev()
                 .find(|g| g.end() == left - 1 && cx.group_can_act(table, g))
         {
-            for np in head.nps {
-                if let Some(e) = cx.as_actor(table, np)
-                    && !roles.actors.iter().any(|a| a.0 == e)
-                {
-                    roles.actors.push((e, np));
-                }
-            }
+            add_actors(&cx, table, &mut roles.actors, &head.nps);
         }
         // An event noun followed by a relative clause whose verb has a
         // subject: that subject does it (عمليات التدريب التي يقدمها التحالف،
@@ -228,13 +222,7 @@ pub fn sentence_events(
                 .filter(|g| g.prep.is_none() && g.nps[0].start <= rel + 3)
                 .filter(|g| cx.group_can_act(table, g))
         {
-            for np in g.nps {
-                if let Some(e) = cx.as_actor(table, np)
-                    && !roles.actors.iter().any(|a| a.0 == e)
-                {
-                    roles.actors.push((e, np));
-                }
-            }
+            add_actors(&cx, table, &mut roles.actors, &g.nps);
         }
         // "قال X إنه سيواصل …": the pronoun of the complementizer is the
         // speaker, the subject of the verb (and of the noun it governs).

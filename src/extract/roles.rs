@@ -270,13 +270,7 @@ pub(super) fn roles(
     }
 
     let mut actor_ids: Vec<(usize, Np)> = Vec::new();
-    for np in actors {
-        if let Some(e) = cx.as_actor(table, np)
-            && !actor_ids.iter().any(|a| a.0 == e)
-        {
-            actor_ids.push((e, np));
-        }
-    }
+    add_actors(cx, table, &mut actor_ids, &actors);
 
     // Is the object a place? A named place as object is where the action
     // happens (زار أربيل، غادر القاعدة، استهدف قاعدة K1); a capital standing
@@ -480,5 +474,21 @@ pub(super) fn roles(
         actors: actor_ids,
         places,
         target,
+    }
+}
+
+/// Adds the actors the phrases stand for, once each.
+pub(super) fn add_actors(
+    cx: &Ctx,
+    table: &mut EntityTable,
+    actors: &mut Vec<(usize, Np)>,
+    nps: &[Np],
+) {
+    for &np in nps {
+        if let Some(e) = cx.as_actor(table, np)
+            && !actors.iter().any(|a| a.0 == e)
+        {
+            actors.push((e, np));
+        }
     }
 }
