@@ -57,8 +57,10 @@ fn extraction_quality_does_not_regress() {
     let ex = Extractor::new(lexicon());
     check(
         "dev",
+        // (The dev set grew from 24 to 31 articles on 2026-11-23; the seven
+        // new ones scored F1 .543 before any rule was written for them.)
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.76,
+        0.74,
         0.89,
     );
     check(
@@ -70,7 +72,7 @@ fn extraction_quality_does_not_regress() {
     check(
         "held-out",
         &evaluate(&ex, "tests/heldout/articles", "tests/heldout/gold.tsv"),
-        0.48,
+        0.52,
         0.95,
     );
 }

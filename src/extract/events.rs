@@ -58,7 +58,7 @@ pub fn sentence_events(
     published: Option<PartialDate>,
     state: &mut ArticleState,
 ) -> Vec<Draft> {
-    let dated = super::parens::dated(s, dates);
+    let dated = super::parens::dated_with_time(s, lex, dates);
     let hidden = super::parens::hidden(s, lex, &dated);
     let cx = Ctx {
         s,
@@ -586,6 +586,17 @@ fn triggers(s: &Sent) -> Vec<Match> {
         if s.ment_at(m.start)
             .is_some_and(|e| e.end - e.start > m.end - m.start && !e.role_only)
         {
+            continue;
+        }
+        // Part of a longer name, also inside a title phrase (مسؤول في وزارة
+        // الدفاع: وزارة is not "and visited him").
+        let in_name = s.matches.iter().any(|e| {
+            matches!(e.payload.target, Target::Entity { strict: false, .. })
+                && e.start <= m.start
+                && m.end <= e.end
+                && e.end - e.start > m.end - m.start
+        });
+        if in_name {
             continue;
         }
         // Inside a longer fixed phrase (في ظل is not "remained").

@@ -43,6 +43,22 @@ pub fn dated(s: &Sent, dates: &[DateMent]) -> Vec<bool> {
     in_date
 }
 
+/// [`dated`], extended over a part of the day right before a date
+/// expression (مساء الثلاثاء، فجر اليوم الاثنين).
+pub fn dated_with_time(s: &Sent, lex: &Lexicon, dates: &[DateMent]) -> Vec<bool> {
+    let mut in_date = dated(s, dates);
+    for d in dates {
+        if d.start > 0
+            && let Some((a, _)) = s.cue_covering(lex, d.start - 1, CueKind::TimeOfDay)
+        {
+            for flag in &mut in_date[a..d.start] {
+                *flag = true;
+            }
+        }
+    }
+    in_date
+}
+
 /// Which tokens of `s` belong to a parenthetical (delimiters included),
 /// given which are inside a date expression ([`dated`]).
 ///

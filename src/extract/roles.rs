@@ -151,10 +151,15 @@ pub(super) fn roles(
                 None => {}
             }
             if actors.is_empty() && object_role == ObjectRole::Target {
-                // Agent phrase: هجمات من فصائل …
+                // Agent phrase: هجمات من فصائل …; with ل right after the noun
+                // when ل does not mark the target (بهجوم لداعش).
+                let lam_agent =
+                    !def.target_preps.is_empty() && !def.target_preps.iter().any(|p| p == "ل");
                 if let Some(g) = groups.iter().find(|g| {
-                    g.prep.as_deref() == Some("من")
-                        && g.nps[0].start <= m.end + 3
+                    ((g.prep.as_deref() == Some("من") && g.nps[0].start <= m.end + 3)
+                        || (lam_agent
+                            && g.prep.as_deref() == Some("ل")
+                            && g.nps[0].start <= m.end + 1))
                         && cx.group_can_act(table, g)
                 }) {
                     actors.extend(g.nps.iter().copied());

@@ -277,10 +277,26 @@ impl<'a> Sent<'a> {
             }
             break;
         }
-        let p = j.checked_sub(1)?;
+        // A direction with no preposition is an adverb of place (هجوم
+        // لداعش شمال ديالى، قاعدة القيارة جنوبي الموصل).
+        let adverb = self
+            .cue_at(lex, j, CueKind::Direction)
+            .is_some_and(|c| c.0 > j && c.0 <= i)
+            && self.matches_at(j).all(|m| m.clitics.prep.is_none())
+            // (not a locator of the place just named: معسكر التاجي شمالي بغداد)
+            && !(j > 0
+                && self.matches.iter().any(|m| {
+                    m.end == j
+                        && matches!(m.payload.target, Target::Entity { entity, .. }
+                            if lex.entities[entity as usize].kind.is_some_and(|k| k.is_place()))
+                }));
+        let Some(p) = j.checked_sub(1) else {
+            return adverb.then(|| "في".to_string());
+        };
         [CueKind::Locative, CueKind::With, CueKind::Between]
             .iter()
             .any(|k| self.cue_at(lex, p, *k).is_some_and(|c| c.0 == j))
             .then(|| self.text(p).to_string())
+            .or_else(|| adverb.then(|| "في".to_string()))
     }
 }

@@ -173,6 +173,7 @@ pub enum CueKind {
     ExamplesIntro,
     During,
     Direction,
+    TimeOfDay,
 }
 
 impl CueKind {
@@ -210,6 +211,7 @@ impl CueKind {
         (CueKind::ExamplesIntro, "ExamplesIntro"),
         (CueKind::During, "DuringCue"),
         (CueKind::Direction, "DirectionWord"),
+        (CueKind::TimeOfDay, "TimeOfDay"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {
