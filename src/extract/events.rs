@@ -119,7 +119,9 @@ pub fn sentence_events(
                 .is_none_or(|b| !b.adjacent);
         // An event noun as subject of a verb of the same action (هجوماً
         // استهدفت قوات التحالف): the phrase after the verb is its object.
+        // (Not a light verb, whose object the noun is: هجوم شنه عناصر من …)
         let noun_subject = is_verb_m
+            && trig.needs.is_empty()
             && triggers[..ti]
                 .iter()
                 .rev()

@@ -186,6 +186,26 @@ impl Ctx<'_, '_> {
             .iter()
             .find_map(|k| s.cue_at(self.lex, j, *k))?;
         let mut k = force.0;
+        // Members of a named force (عناصر من تنظيم "داعش"، جنود من الجيش العراقي).
+        if k + 1 < s.len() && s.text(k) == "من" {
+            let mut q = k + 1;
+            while q < s.len()
+                && (QUOTES_OPEN.contains(&s.text(q))
+                    || s.cue_at(self.lex, q, CueKind::HeadNoun)
+                        .is_some_and(|c| c.0 == q + 1))
+            {
+                q += 1;
+            }
+            if let Some(m) = self.ment_index_at(q).filter(|&m| !s.ments[m].adjectival) {
+                return Some(Np {
+                    start: i,
+                    end: s.ments[m].end,
+                    ment: m,
+                    place_noun: false,
+                    second: false,
+                });
+            }
+        }
         // One adjective between the force noun and its nationality (قوات خاصة أمريكية).
         if self.ment_index_at(k).is_none()
             && k + 1 < s.len()

@@ -103,10 +103,13 @@ pub(super) fn roles(
         _ => {
             // The genitive right after the noun (or one adjective later); for
             // an actor, a ل-phrase too (إنهاء المهمة القتالية للقوات الأمريكية).
+            // (not across a verb: هجوم شنه عناصر من تنظيم داعش)
             let genitive = bare
                 .first()
                 .copied()
-                .filter(|g| g.nps[0].start <= m.end + 1)
+                .filter(|g| {
+                    g.nps[0].start <= m.end + 1 && !(m.end..g.nps[0].start).any(|k| s.is_verb(k))
+                })
                 .or_else(|| {
                     groups.iter().find(|g| {
                         object_role == ObjectRole::Actor
