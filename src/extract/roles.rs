@@ -41,19 +41,38 @@ pub(super) fn roles(
     let bare: Vec<&Group> = groups.iter().filter(|g| g.prep.is_none()).collect();
     let before = cx.subject_before(table, left, m.start);
     let passive = s.is_passive(m.start);
+    // A noun governed by a verb whose subject undergoes the action (تعرضت
+    // القاعدة … لهجوم): the verb's subject is no agent, and its description
+    // (قاعدة … قرب حقل كونيكو) says where the action happened.
+    let undergoer = matches!(m.payload.pos, Pos::Noun)
+        .then(|| {
+            (left..m.start).rev().find(|&k| {
+                s.is_verb(k)
+                    && s.matches_at(k).any(|x| match x.payload.target {
+                        Target::Trigger { action, trigger } => {
+                            lex.actions[action as usize].triggers[trigger as usize].subject
+                                == Some(ObjectRole::Target)
+                        }
+                        _ => false,
+                    })
+            })
+        })
+        .flatten();
 
     let mut actors: Vec<Np> = Vec::new();
     let mut object: Option<&Group> = None;
+    // A phrase within `n` tokens after `a`, with no verb between (the
+    // phrase after another verb is that verb's: تعرضت قاعدة تستضيف قوات …).
+    let near = |a: usize, g: &Group, n: usize| {
+        cx.gap(a, g.nps[0].start) <= n && !(a..g.nps[0].start).any(|k| s.is_verb(k))
+    };
     match m.payload.pos {
         // A passive verb: its grammatical subject undergoes the action.
         Pos::Past | Pos::Present if passive => object = bare.first().copied(),
         // A verb coordinated with an earlier one of its sentence (زار أربيل
         // والتقى مسرور بارزاني) keeps that subject: the phrase after it is its object.
         Pos::Past | Pos::Present if continues => {
-            object = bare
-                .first()
-                .copied()
-                .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2)
+            object = bare.first().copied().filter(|o| near(m.end, o, 2))
         }
         Pos::Past | Pos::Present => {
             let first_is_actor = bare.first().is_some_and(|g| cx.group_can_act(table, g));
@@ -61,23 +80,14 @@ pub(super) fn roles(
                 // SVO: a subject right before the verb.
                 Some(b) if b.adjacent => {
                     actors.extend(b.group.nps.iter().copied());
-                    object = bare
-                        .first()
-                        .copied()
-                        .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2);
+                    object = bare.first().copied().filter(|o| near(m.end, o, 2));
                 }
-                _ if first_is_actor && cx.gap(m.end, bare[0].nps[0].start) <= 3 => {
+                _ if first_is_actor && near(m.end, bare[0], 3) => {
                     actors.extend(bare[0].nps.iter().copied());
-                    object = bare
-                        .get(1)
-                        .copied()
-                        .filter(|o| cx.gap(bare[0].end(), o.nps[0].start) <= 2);
+                    object = bare.get(1).copied().filter(|o| near(bare[0].end(), o, 2));
                 }
                 _ => {
-                    object = bare
-                        .first()
-                        .copied()
-                        .filter(|o| cx.gap(m.end, o.nps[0].start) <= 2);
+                    object = bare.first().copied().filter(|o| near(m.end, o, 2));
                     // A subject a little further back (X، حسب …، انسحبت).
                     if let Some(b) = before
                         .as_ref()
@@ -169,6 +179,7 @@ pub(super) fn roles(
                 }
             }
             if actors.is_empty()
+                && undergoer.is_none()
                 && let Some(g) = cx.governing_subject(table, left, m, def.actor_is_forces)
             {
                 // The noun is the object or purpose of a verb: its subject acts
@@ -354,15 +365,27 @@ pub(super) fn roles(
         // (A trigger in a temporal adjunct, بعد انتهاء مهمة التحالف, does
         // not take the main clause's place.)
         let adjunct = m.start > 0 && s.has_cue(lex, m.start - 1, CueKind::DateQualifier);
-        before_place = cx
-            .groups(from, m.start)
-            .into_iter()
-            .rev()
-            .filter(|_| !adjunct)
-            .find(|g| {
-                g.prep.as_deref() == Some("في")
-                    && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
-            });
+        before_place = match undergoer {
+            Some(v) => cx
+                .groups(v + 1, m.start)
+                .into_iter()
+                .filter(|g| {
+                    g.prep.as_deref().is_some_and(place_prep)
+                        && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+                })
+                .collect(),
+            None => cx
+                .groups(from, m.start)
+                .into_iter()
+                .rev()
+                .filter(|_| !adjunct)
+                .find(|g| {
+                    g.prep.as_deref() == Some("في")
+                        && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+                })
+                .into_iter()
+                .collect::<Vec<_>>(),
+        };
         cands = before_place.iter().collect();
     }
     let receivers = Group {
