@@ -32,8 +32,12 @@ type History = BTreeMap<(usize, bool), (usize, usize)>;
 fn owns_forces(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
     (m.start.saturating_sub(3)..m.start).any(|h| {
         [CueKind::ForceNoun, CueKind::TroopNoun].iter().any(|k| {
-            s.cue_at(lex, h, *k)
-                .is_some_and(|c| c.0 == m.start || c.0 + 1 == m.start)
+            // (one adjective may come between, not a preposition: 2500
+            // عسكري في العراق does not make Iraq their owner)
+            s.cue_at(lex, h, *k).is_some_and(|c| {
+                c.0 == m.start
+                    || (c.0 + 1 == m.start && !s.has_cue(lex, c.0, CueKind::Locative))
+            })
         })
     })
 }

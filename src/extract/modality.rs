@@ -142,6 +142,11 @@ pub fn speakers(cx: &Ctx, table: &mut EntityTable, state: &mut ArticleState) -> 
         let mut explicit = false;
         let mut k = end;
         while k < s.len() && k < end + 4 {
+            // (a quoted name: وتبنت "المقاومة الإسلامية في العراق" الهجوم)
+            if matches!(s.text(k), "\"" | "«" | "“") && cx.np_at(k + 1).is_some() {
+                k += 1;
+                continue;
+            }
             if s.is_punct(k) || s.has_cue(cx.lex, k, CueKind::Complementizer) {
                 break;
             }
