@@ -59,7 +59,7 @@ pub fn polarity(cx: &Ctx, t0: usize) -> Polarity {
 pub fn modality(cx: &Ctx, m: &Match) -> Modality {
     let s = cx.s;
     let t0 = m.start;
-    for k in (t0.saturating_sub(6)..t0).rev() {
+    for k in (t0.saturating_sub(8)..t0).rev() {
         if cx.is_boundary(k) {
             break;
         }
