@@ -456,7 +456,8 @@ fn elliptic_counts(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>) -> Vec<Dra
     for d in drafts {
         let mut extra = Vec::new();
         if d.troops.is_some() && d.place.is_some() {
-            let mut k = d.span.1;
+            // (from the trigger: the span may reach a date further on)
+            let mut k = d.trigger.1;
             while k < s.len() {
                 if cx.is_boundary(k) && !matches!(s.text(k), "،" | ",")
                     || s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
