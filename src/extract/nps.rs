@@ -160,8 +160,19 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
+        // A quantity of territory (حوالي ثلث أراضي العراق): the place.
+        let mut territory = false;
+        if j > i
+            && self.ment_index_at(j).is_none()
+            && let Some((e, c, _)) = s.cue_at(self.lex, j, CueKind::HeadNoun)
+            && self.lex.cues[c].introduces.is_some_and(|k| k.is_place())
+            && self.ment_index_at(e).is_some()
+        {
+            j = e;
+            territory = true;
+        }
         if let Some(k) = self.ment_index_at(j) {
-            let mut place_noun = false;
+            let mut place_noun = territory;
             if s.ments[k].adjectival && !self.adjective_ok(j) {
                 // قواعد عراقية، الأراضي السورية: the country as a place.
                 let after_place_noun = (j.saturating_sub(3)..j).any(|h| {
