@@ -35,8 +35,7 @@ fn owns_forces(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
             // (one adjective may come between, not a preposition: 2500
             // عسكري في العراق does not make Iraq their owner)
             s.cue_at(lex, h, *k).is_some_and(|c| {
-                c.0 == m.start
-                    || (c.0 + 1 == m.start && !s.has_cue(lex, c.0, CueKind::Locative))
+                c.0 == m.start || (c.0 + 1 == m.start && !s.has_cue(lex, c.0, CueKind::Locative))
             })
         })
     })

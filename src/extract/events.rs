@@ -761,6 +761,9 @@ fn attribution_for(speakers: &[Speaker], m: &Match) -> Option<usize> {
         .iter()
         .filter(|sp| sp.verb < m.start || (sp.after && sp.verb > m.start))
         .filter(|sp| sp.verb != m.start)
+        // (a source phrase naming no one, وفق ما تنص عليه الخطة, does not
+        // replace the speaker of the sentence)
+        .filter(|sp| sp.entity.is_some() || !(sp.after && sp.verb > m.start))
         .map(|sp| sp.entity)
         .next_back()
         .flatten()

@@ -485,6 +485,21 @@ fn person_after_title(
     ))
 }
 
+/// Registers the surname of every gazetteer person named in full in `s`
+/// (بات رايدر … وأضاف رايدر), as for discovered persons.
+pub fn gazetteer_person_aliases(s: &Sent, table: &EntityTable, aliases: &mut LocalAliases) {
+    for m in &s.ments {
+        if m.end - m.start >= 2
+            && !m.adjectival
+            && !m.role_only
+            && !m.anaphoric
+            && table.get(m.entity).kind == EntityKind::Person
+        {
+            register_person_aliases(s, m.start, m.end, m.entity, aliases);
+        }
+    }
+}
+
 fn register_person_aliases(
     s: &Sent,
     start: usize,

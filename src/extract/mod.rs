@@ -27,7 +27,10 @@ use crate::model::{
 use crate::text::{CharIndex, NormText, split_sentences};
 use dates::{DateContext, find_dates};
 use events::{ArticleState, sentence_events};
-use mentions::{LocalAliases, apply_local_aliases, discover, resolve_gazetteer, role_relation};
+use mentions::{
+    LocalAliases, apply_local_aliases, discover, gazetteer_person_aliases, resolve_gazetteer,
+    role_relation,
+};
 use relations::{RelDraft, gazetteer_relations, text_relations};
 use sent::Sent;
 use table::EntityTable;
@@ -123,6 +126,7 @@ impl Extractor {
         let original = |r: std::ops::Range<usize>| visible(r).into_owned();
         for s in &mut sents {
             discover(s, lex, &original, &mut table, &mut aliases, &mut roles);
+            gazetteer_person_aliases(s, &table, &mut aliases);
             s.mark_passive(visible);
         }
         for s in &mut sents {
