@@ -41,6 +41,18 @@ fn owns_forces(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
     })
 }
 
+/// Whether the forces noun naming `m`'s forces is governed by a preposition
+/// (للقوات العراقية: the forces are an object, not those that act).
+fn forces_in_phrase(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
+    (m.start.saturating_sub(3)..m.start).any(|h| {
+        [CueKind::ForceNoun, CueKind::TroopNoun].iter().any(|k| {
+            s.cue_at(lex, h, *k).is_some()
+                && (s.matches_at(h).any(|x| x.clitics.prep.is_some())
+                    || (h > 0 && s.has_cue(lex, h - 1, CueKind::Locative)))
+        })
+    })
+}
+
 /// The state an entity stands for: itself for a country, its state for a
 /// capital used by metonymy.
 fn state_of(table: &mut EntityTable, lex: &Lexicon, e: usize) -> Option<usize> {
@@ -80,7 +92,19 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 let next = s.text(end);
                 let qualified = s.ment_at(end).is_some()
                     || (next.starts_with("ال") && (next.ends_with("يه") || next.ends_with('ي')));
-                if let Some(entity) = last_forces_owner.filter(|_| !qualified) {
+                // (an owner named earlier in the same sentence comes first)
+                let owner_here = s
+                    .ments
+                    .iter()
+                    .filter(|m| {
+                        m.end <= i
+                            && !m.anaphoric
+                            && owns_forces(s, lex, m)
+                            && !forces_in_phrase(s, lex, m)
+                    })
+                    .map(|m| m.entity)
+                    .next_back();
+                if let Some(entity) = owner_here.or(last_forces_owner).filter(|_| !qualified) {
                     added.push(Ment {
                         start: i,
                         end,
@@ -258,7 +282,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
             h.0 += 1;
             h.1 = seq;
             seq += 1;
-            if owns_forces(s, lex, m) {
+            if owns_forces(s, lex, m) && !forces_in_phrase(s, lex, m) {
                 last_forces_owner = Some(m.entity);
             }
         }

@@ -144,6 +144,10 @@ impl Ctx<'_, '_> {
         let s = self.s;
         let mut j = i;
         for _ in 0..4 {
+            // (a mention first: بعضهم is a resolved pronoun, not a quantity)
+            if self.ment_index_at(j).is_some() {
+                break;
+            }
             if let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::Quantity) {
                 // عدداً محدوداً من المستشارين: one adjective before من.
                 let k = if s.text(e) != "من" && s.text(e + 1) == "من" && !s.is_punct(e) {
