@@ -11,6 +11,7 @@ pub mod dates;
 pub mod events;
 pub mod mentions;
 pub mod modality;
+mod naming;
 pub mod nps;
 mod parens;
 pub mod relations;
@@ -131,6 +132,7 @@ impl Extractor {
         }
         for s in &mut sents {
             apply_local_aliases(s, lex, &aliases);
+            naming::widen_named(s, lex);
             for m in &s.ments {
                 if !m.role_only {
                     let surface = spans.text(s, m.start, m.end);

@@ -174,6 +174,7 @@ pub enum CueKind {
     During,
     Direction,
     TimeOfDay,
+    Naming,
 }
 
 impl CueKind {
@@ -212,6 +213,7 @@ impl CueKind {
         (CueKind::During, "DuringCue"),
         (CueKind::Direction, "DirectionWord"),
         (CueKind::TimeOfDay, "TimeOfDay"),
+        (CueKind::Naming, "NamingCue"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {
