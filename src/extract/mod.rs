@@ -207,6 +207,13 @@ impl Extractor {
                 });
             }
         }
+        // A first line without final punctuation is a headline.
+        let headline = sents.first().is_some_and(|s| {
+            !s.is_empty() && !matches!(s.text(s.len() - 1), "." | "!" | "؟" | "?" | ":")
+        });
+        if headline {
+            modality::headline_from_body(&mut mentions);
+        }
         gazetteer_relations(lex, &mut table, &mut rels);
         let relations = rels
             .into_iter()

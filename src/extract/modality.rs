@@ -17,7 +17,7 @@ use super::table::EntityTable;
 use crate::lexicon::CueKind;
 use crate::lexicon::morph::Pos;
 use crate::matcher::Match;
-use crate::model::{EntityKind, Modality, Polarity};
+use crate::model::{EntityKind, EventMention, Modality, Polarity};
 
 /// A speech verb or source phrase of a sentence.
 #[derive(Clone, Copy, Debug)]
@@ -202,4 +202,37 @@ fn speaker_entity(cx: &Ctx, table: &mut EntityTable, np: super::nps::Np) -> Opti
     }
     cx.as_actor(table, np)
         .filter(|e| table.get(*e).kind != EntityKind::MilitaryBase)
+}
+
+/// Arabic headlines tell in the present what the body reports: a headline
+/// mention told as asserted takes the modality of the first body mention of
+/// the same action and actor (and place, when both have one), so that
+/// "واشنطن تخفض عدد قواتها" over a body saying "ستخفض" is planned.
+///
+/// O(h·b) for h headline mentions and b body mentions.
+pub fn headline_from_body(mentions: &mut [EventMention]) {
+    let body: Vec<(String, Option<String>, Option<String>, Modality)> = mentions
+        .iter()
+        .filter(|m| m.provenance.sentence > 0)
+        .map(|m| {
+            (
+                m.action.clone(),
+                m.actor.clone(),
+                m.place.clone(),
+                m.modality,
+            )
+        })
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.provenance.sentence == 0 && m.modality == Modality::Asserted)
+    {
+        if let Some(b) = body.iter().find(|b| {
+            b.0 == m.action
+                && b.1 == m.actor
+                && (b.2 == m.place || b.2.is_none() || m.place.is_none())
+        }) {
+            m.modality = b.3;
+        }
+    }
 }
