@@ -233,6 +233,21 @@ pub(super) fn roles(
     // Symmetric actions: بين X و Y are the parties; مع X the counterpart.
     let mut target: Option<(usize, Np)> = None;
     if def.symmetric {
+        // The parties may follow a relative clause on the noun (اللقاء الذي
+        // جرى بين رئيس الوزراء وقائد القيادة المركزية).
+        let mut groups = groups.clone();
+        if actors.is_empty()
+            && right < s.len()
+            && s.has_cue(lex, right, CueKind::RelativePronoun)
+            && let Some(b) = (right + 1..(right + 4).min(s.len()))
+                .find(|&k| s.cue_at(lex, k, CueKind::Between).is_some())
+        {
+            groups.extend(
+                cx.groups(b + 1, (b + 16).min(s.len()))
+                    .into_iter()
+                    .filter(|g| cx.cue_before(g.nps[0].start) == Some(CueKind::Between)),
+            );
+        }
         for g in &groups {
             let cue = cx.cue_before(g.nps[0].start);
             if cue == Some(CueKind::Between) && actors.is_empty() {
