@@ -67,7 +67,7 @@ pub fn sentence_events(
         dated: &dated,
     };
     let speakers = speakers(&cx, table, state);
-    let triggers = triggers(s);
+    let triggers = triggers(s, lex);
     let mut out: Vec<Draft> = Vec::new();
     for (ti, m) in triggers.iter().enumerate() {
         let Target::Trigger { action, trigger } = m.payload.target else {
@@ -83,17 +83,10 @@ pub fn sentence_events(
         {
             continue;
         }
-        let (left, right) = cx.clause(m.start, m.end);
-        // A word the trigger needs (شن … هجمات، وقّع … اتفاقاً) may lie beyond
-        // a comma: look in a window of the sentence.
-        let window = m.start.saturating_sub(8)..(m.end + 20).min(s.len());
-        if !trig.needs.is_empty()
-            && !window
-                .clone()
-                .any(|k| trig.needs.iter().any(|w| word_has(s.text(k), w)))
-        {
+        if !needs_met(s, trig, m) {
             continue;
         }
+        let (left, right) = cx.clause(m.start, m.end);
         // The next trigger bounds the search for this one's complements.
         // (A participle modifies a noun inside this event's phrase: look past it.)
         let next_trigger = triggers[ti + 1..]
@@ -573,13 +566,21 @@ fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
 /// longer entity name. A bare form that is both a past verb and a verbal
 /// noun (سحب، نشر) is read as a noun when a word precedes it in construct
 /// (خطة سحب، بدء نشر) and as a verb at the start of a clause.
-fn triggers(s: &Sent) -> Vec<Match> {
+fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
     let mut all: Vec<Match> = s
         .matches
         .iter()
         .filter(|m| matches!(m.payload.target, Target::Trigger { .. }))
         .copied()
         .collect();
+    let met = |m: &Match| match m.payload.target {
+        Target::Trigger { action, trigger } => needs_met(
+            s,
+            &lex.actions[action as usize].triggers[trigger as usize],
+            m,
+        ),
+        _ => false,
+    };
     all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut out: Vec<Match> = Vec::new();
     for m in &all {
@@ -612,13 +613,16 @@ fn triggers(s: &Sent) -> Vec<Match> {
         if in_cue {
             continue;
         }
+        // (a reading whose needed word is there first: تعزيزات إلى سوريا is
+        // reinforcements, not "strengthening" that needs its forces)
         let same = all.iter().filter(|o| o.start == m.start && o.end == m.end);
-        let noun = same
-            .clone()
-            .find(|o| matches!(o.payload.pos, Pos::Noun | Pos::Adjective));
-        let verb = same
-            .clone()
-            .find(|o| matches!(o.payload.pos, Pos::Past | Pos::Present));
+        let pick = |want: &dyn Fn(&Match) -> bool| {
+            same.clone()
+                .find(|o| want(o) && met(o))
+                .or_else(|| same.clone().find(|o| want(o)))
+        };
+        let noun = pick(&|o| matches!(o.payload.pos, Pos::Noun | Pos::Adjective));
+        let verb = pick(&|o| matches!(o.payload.pos, Pos::Past | Pos::Present));
         let chosen = match (noun, verb) {
             (Some(n), Some(v)) => {
                 let construct =
@@ -629,11 +633,26 @@ fn triggers(s: &Sent) -> Vec<Match> {
                     *v
                 }
             }
-            _ => *m,
+            _ => noun.or(verb).copied().unwrap_or(*m),
         };
         out.push(chosen);
     }
     out
+}
+
+/// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):
+/// in a window of the sentence, since it may lie beyond a comma, or right
+/// after the trigger for `kg:needsNear` (تعزيز قواتها).
+fn needs_met(s: &Sent, trig: &crate::lexicon::Trigger, m: &Match) -> bool {
+    let window = if trig.needs_near {
+        m.end..(m.end + 1).min(s.len())
+    } else {
+        m.start.saturating_sub(8)..(m.end + 20).min(s.len())
+    };
+    trig.needs.is_empty()
+        || window
+            .into_iter()
+            .any(|k| trig.needs.iter().any(|w| word_has(s.text(k), w)))
 }
 
 /// The possessive pronoun on a verbal noun (زيارته، لقائهما), checked

@@ -99,6 +99,9 @@ pub struct Trigger {
     pub subject: Option<ObjectRole>,
     /// Normalized words of which one must occur in the trigger's clause.
     pub needs: Vec<String>,
+    /// The needed word must follow the trigger within two words (`kg:needsNear`:
+    /// تعزيز قواتها, not تعزيز قدرات قوات الأمن).
+    pub needs_near: bool,
 }
 
 /// An action (withdraw, deploy …) with its codes, roles and triggers.

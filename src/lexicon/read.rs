@@ -272,6 +272,7 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
                 object: None,
                 subject: None,
                 needs: Vec::new(),
+                needs_near: false,
             })
             .collect();
         // Structured triggers: kg:trigger [ kg:noun "إخلاء" ; kg:objectRole "place" ].
@@ -288,12 +289,16 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
                 .into_iter()
                 .map(|(v, _)| crate::text::normalize_str(v))
                 .collect();
+            let needs_near = strings(t, b, &kg("needsNear"))
+                .first()
+                .is_some_and(|(v, _)| *v == "true");
             for form in word_forms(t, b, problems) {
                 triggers.push(Trigger {
                     form,
                     object: role("objectRole"),
                     subject: role("subjectRole"),
                     needs: needs.clone(),
+                    needs_near,
                 });
             }
         }
