@@ -221,11 +221,30 @@ pub fn sentence_events(
         }
         // "قال X إنه سيواصل …": the pronoun of the complementizer is the
         // speaker, the subject of the verb (and of the noun it governs).
+        // (A coordinated "وأنها" refers to the subject of the earlier
+        // complement: أكد أن القوات الأمريكية لن تغادر …، وأنها ستواصل …)
         if roles.actors.is_empty()
-            && let Some(sp) = speaker
-            && pronoun_subject(&cx, m)
+            && let Some(c) = pronoun_complementizer(&cx, m)
         {
-            roles.actors.push((sp, Np::none(m.start)));
+            let earlier = s
+                .starts_with_conj(c)
+                .then(|| {
+                    (0..c).rev().find_map(|k| {
+                        (s.has_cue(lex, k, CueKind::Complementizer)
+                            && !s.text(k).ends_with('ه')
+                            && !s.text(k).ends_with("ها"))
+                        .then(|| cx.groups(k + 1, (k + 5).min(c)).into_iter().next())
+                        .flatten()
+                        .filter(|g| g.prep.is_none() && g.nps[0].start <= k + 2)
+                        .filter(|g| cx.group_can_act(table, g))
+                    })
+                })
+                .flatten();
+            match (earlier, speaker) {
+                (Some(g), _) => add_actors(&cx, table, &mut roles.actors, &g.nps),
+                (None, Some(sp)) => roles.actors.push((sp, Np::none(m.start))),
+                _ => {}
+            }
         }
         // A possessive event noun (زيارته، لقائهما) belongs to the actors of
         // the previous event of the sentence.
@@ -751,12 +770,14 @@ fn embedded_attribution(cx: &Ctx, drafts: &mut [Draft]) {
 
 /// Whether the subject of trigger `m` (a verb, or a noun right after its
 /// verb) is the pronoun of a complementizer before it (أنه، إنها، أنهم).
-fn pronoun_subject(cx: &Ctx, m: &Match) -> bool {
+/// The complementizer with a pronoun (أنه، إنها) whose pronoun is the
+/// subject of the trigger's verb, if any.
+fn pronoun_complementizer(cx: &Ctx, m: &Match) -> Option<usize> {
     let s = cx.s;
     let mut k = m.start;
     if !matches!(m.payload.pos, Pos::Past | Pos::Present) {
         if k == 0 || !s.is_verb(k - 1) {
-            return false;
+            return None;
         }
         k -= 1;
     }
@@ -768,11 +789,12 @@ fn pronoun_subject(cx: &Ctx, m: &Match) -> bool {
     {
         k -= 1;
     }
-    k > 0
+    (k > 0
         && s.has_cue(cx.lex, k - 1, CueKind::Complementizer)
         && ["ه", "ها", "هم", "هما"]
             .iter()
-            .any(|p| s.text(k - 1).ends_with(p))
+            .any(|p| s.text(k - 1).ends_with(p)))
+    .then(|| k - 1)
 }
 
 fn attribution_for(speakers: &[Speaker], m: &Match) -> Option<usize> {
