@@ -220,6 +220,14 @@ impl Ctx<'_, '_> {
                     second: false,
                 });
             }
+            // (… من القوات الأمريكية: forces named by nationality)
+            if let Some(inner) = self.np_at(k + 1).filter(|n| !n.place_noun) {
+                return Some(Np { start: i, ..inner });
+            }
+        }
+        // A quoted name after the force noun (فصائل "المقاومة الإسلامية").
+        if k < s.len() && QUOTES_OPEN.contains(&s.text(k)) && self.ment_index_at(k + 1).is_some() {
+            k += 1;
         }
         // One adjective between the force noun and its nationality (قوات خاصة أمريكية).
         if self.ment_index_at(k).is_none()
