@@ -57,22 +57,22 @@ fn extraction_quality_does_not_regress() {
     let ex = Extractor::new(lexicon());
     check(
         "dev",
-        // (The dev set grew from 24 to 31 articles on 2026-11-23; the seven
-        // new ones scored F1 .543 before any rule was written for them.)
+        // (The dev set grew from 24 to 35 articles on 2026-11-23; the new
+        // ones scored F1 .543 and .613 before any rule was written for them.)
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.74,
-        0.89,
+        0.77,
+        0.90,
     );
     check(
         "seeds",
         &evaluate(&ex, "seeds", "tests/dev/seeds-gold.tsv"),
-        0.72,
+        0.76,
         0.80,
     );
     check(
         "held-out",
         &evaluate(&ex, "tests/heldout/articles", "tests/heldout/gold.tsv"),
-        0.52,
+        0.54,
         0.95,
     );
 }
