@@ -5,10 +5,9 @@
 //! before it, as if the text had named X directly. The phrases are the
 //! lexicon's `kg:NamingCue` entries.
 
+use super::nps::QUOTES_OPEN;
 use super::sent::Sent;
 use crate::lexicon::{CueKind, Lexicon};
-
-const QUOTES_OPEN: &[&str] = &["\"", "“", "«"];
 
 /// Widens every mention that a naming phrase introduces. O(n) for n tokens.
 pub fn widen_named(s: &mut Sent, lex: &Lexicon) {

@@ -68,7 +68,7 @@ pub struct Before {
     pub adjacent: bool,
 }
 
-const QUOTES_OPEN: &[&str] = &["\"", "“", "«"];
+pub(super) const QUOTES_OPEN: &[&str] = &["\"", "“", "«"];
 const DASHES: &[&str] = &["-", "–", "—"];
 
 impl Ctx<'_, '_> {
