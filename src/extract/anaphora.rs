@@ -58,6 +58,13 @@ fn forces_in_phrase(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
 fn state_of(table: &mut EntityTable, lex: &Lexicon, e: usize) -> Option<usize> {
     match table.get(e).kind {
         EntityKind::Country => Some(e),
+        // (a head of state or government stands for the state: السوداني
+        // وبايدن … وبحث الجانبان)
+        EntityKind::Person => table
+            .lex_entity(lex, e)
+            .and_then(|l| l.country.first().cloned())
+            .and_then(|id| table.by_lex_id(lex, &id))
+            .filter(|&st| table.get(st).kind == EntityKind::Country),
         _ => table
             .lex_entity(lex, e)
             .and_then(|l| l.metonym_for.clone())
