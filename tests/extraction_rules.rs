@@ -179,3 +179,19 @@ fn a_headline_takes_the_modality_of_the_body() {
         .expect("a headline withdrawal");
     assert_eq!(head.modality, Modality::Planned, "{ms:?}");
 }
+
+#[test]
+fn a_claim_names_the_attacker_and_reinforcements_their_sender() {
+    assert!(has(
+        "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة.",
+        "attack",
+        "islamic-resistance-in-iraq",
+        "harir"
+    ));
+    assert!(has(
+        "دفعت القوات التركية بتعزيزات إلى قاعدة بعشيقة.",
+        "deploy",
+        "turkey",
+        "zelikan-base"
+    ));
+}

@@ -448,6 +448,17 @@ impl Ctx<'_, '_> {
                     }
             })
         };
+        // A speech verb that governs the noun directly (أعلنت المقاومة
+        // استهداف قاعدة حرير: a claim) ends the clause but is its verb.
+        let left = if left > 0
+            && s.has_cue(self.lex, left - 1, CueKind::Speech)
+            && s.is_verb(left - 1)
+            && !s.has_cue(self.lex, left, CueKind::Complementizer)
+        {
+            left - 1
+        } else {
+            left
+        };
         let v = (left..t0)
             .rev()
             .filter(|&k| !self.is_hidden(k))
