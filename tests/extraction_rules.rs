@@ -181,12 +181,18 @@ fn a_headline_takes_the_modality_of_the_body() {
 }
 
 #[test]
-fn a_claim_names_the_attacker_and_reinforcements_their_sender() {
+fn claims_reinforcements_and_forces_kept() {
     assert!(has(
         "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة.",
         "attack",
         "islamic-resistance-in-iraq",
         "harir"
+    ));
+    assert!(has(
+        "قررت الولايات المتحدة الإبقاء على قواتها في سوريا.",
+        "remain",
+        "united-states",
+        "syria"
     ));
     assert!(has(
         "دفعت القوات التركية بتعزيزات إلى قاعدة بعشيقة.",

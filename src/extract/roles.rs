@@ -121,9 +121,11 @@ pub(super) fn roles(
                     g.nps[0].start <= m.end + 1 && !(m.end..g.nps[0].start).any(|k| s.is_verb(k))
                 })
                 .or_else(|| {
+                    // (and على for forces kept: الإبقاء على قواتها)
                     groups.iter().find(|g| {
                         object_role == ObjectRole::Actor
-                            && g.prep.as_deref() == Some("ل")
+                            && (g.prep.as_deref() == Some("ل")
+                                || (def.actor_is_forces && g.prep.as_deref() == Some("علي")))
                             && g.nps[0].start <= m.end + 2
                     })
                 });
