@@ -145,7 +145,9 @@ impl Ctx<'_> {
                 (t, alone.finish().map_err(rdf)?.len() - 3)
             }
         };
-        let mut ser = serializer(RdfKind::Turtle, self.iris)?.for_writer(Vec::new());
+        let capacity = skip + quads.len() * 48;
+        let mut ser =
+            serializer(RdfKind::Turtle, self.iris)?.for_writer(Vec::with_capacity(capacity));
         ser.serialize_triple(start.as_ref()).map_err(rdf)?;
         let mut dropped = dropped.iter().peekable();
         for (i, q) in quads.iter().enumerate() {
@@ -354,8 +356,8 @@ fn make(
         .zip(assumed)
         .map(|(piece, from)| -> Result<Made, KgError> {
             let quads = ctx.quads(piece);
-            let mut nq =
-                RdfSerializer::from_format(RdfKind::NQuads.format()).for_writer(Vec::new());
+            let mut nq = RdfSerializer::from_format(RdfKind::NQuads.format())
+                .for_writer(Vec::with_capacity(quads.len() * 200));
             let mut shared = Vec::new();
             for (i, q) in quads.iter().enumerate() {
                 nq.serialize_quad(q).map_err(rdf)?;
@@ -364,7 +366,7 @@ fn make(
                 }
             }
             let mut json_to = from.clone();
-            let mut json = Vec::new();
+            let mut json = Vec::with_capacity(quads.len() * 72);
             jsonld::write_piece(&ctx.compactor, &quads, &mut json_to, &mut json).map_err(rdf)?;
             Ok(Made {
                 shared,
