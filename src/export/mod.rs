@@ -26,8 +26,10 @@ use std::path::Path;
 use crate::error::{KgError, Result};
 use crate::lexicon::Lexicon;
 use crate::model::KnowledgeGraph;
+use crate::rdf::pieces::{RdfWriters, pieces_apply, write_pieces};
 use crate::rdf::{Iris, RdfKind, for_each_quad, parse_ontology, write_rdf_many};
 use atomic::AtomicDir;
+use rayon::prelude::*;
 
 /// Name of kg's own dump in the output directory.
 pub const DUMP: &str = "kg.json";
@@ -44,6 +46,9 @@ pub struct ExportSummary {
     pub other_time: std::time::Duration,
 }
 
+/// Writes one file's content.
+type WriteFn<'a> = dyn Fn(&mut dyn Write) -> std::io::Result<()> + Sync + 'a;
+
 fn csv_err(path: &str) -> impl Fn(::csv::Error) -> std::io::Error + '_ {
     move |e| std::io::Error::other(format!("{path}: {e}"))
 }
@@ -56,9 +61,10 @@ pub fn check_output(out: &Path) -> Result<()> {
     AtomicDir::probe(out)
 }
 
-/// Writes every export of a build into `out` (atomically). With `jobs`
-/// other than 1, the RDF files and the other files are written on two
-/// threads; the bytes are the same either way.
+/// Writes every export of a build into `out` (atomically), on a pool of
+/// `jobs` worker threads (all cores when `None`): the RDF files in parallel
+/// pieces, the other files side by side. The bytes are the same for any
+/// number of threads.
 pub fn write_build(
     kg: &KnowledgeGraph,
     lex: &Lexicon,
@@ -70,7 +76,12 @@ pub fn write_build(
     atomic::check_replaceable(out, DUMP)?;
     let dir = AtomicDir::new(out)?;
     let ontology = parse_ontology(ontology_ttl)?;
-    // The three RDF files from one stream of quads, made once.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| KgError::Invalid(format!("cannot start worker threads: {e}")))?;
+    // The three RDF files, made in pieces on the pool (or from one stream of
+    // quads when the pieces would not join up; see `rdf::pieces`).
     let rdf_files = || -> Result<(usize, usize, std::time::Duration)> {
         let started = std::time::Instant::now();
         let kinds = [RdfKind::Turtle, RdfKind::NQuads, RdfKind::JsonLd];
@@ -79,54 +90,79 @@ pub fn write_build(
             .map(|k| format!("graph.{}", k.extension()))
             .collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let mut counts = Vec::new();
+        let mut counts = (0, 0);
         dir.write_many(&names, |ws| {
-            let outputs = kinds.iter().copied().zip(ws).collect();
-            counts = write_rdf_many(outputs, iris, jobs != Some(1), &mut |sink| {
-                for_each_quad(kg, lex, iris, &ontology, sink)
-            })?;
+            if pieces_apply(kg) {
+                let mut ws = ws.into_iter();
+                let (Some(turtle), Some(nquads), Some(jsonld)) = (ws.next(), ws.next(), ws.next())
+                else {
+                    return Err(KgError::Invalid("three RDF outputs expected".into()));
+                };
+                let w = RdfWriters {
+                    turtle,
+                    nquads,
+                    jsonld,
+                };
+                counts = write_pieces(kg, lex, iris, &ontology, w)?;
+            } else {
+                let outputs = kinds.iter().copied().zip(ws).collect();
+                let c = write_rdf_many(outputs, iris, false, &mut |sink| {
+                    for_each_quad(kg, lex, iris, &ontology, sink)
+                })?;
+                counts = (c[0], c[1]);
+            }
             Ok(())
         })?;
-        Ok((counts[0], counts[1], started.elapsed()))
+        Ok((counts.0, counts.1, started.elapsed()))
     };
     let other_files = || -> Result<std::time::Duration> {
         let started = std::time::Instant::now();
-        let file = |name: &str, f: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>| {
-            dir.write(name, |w| f(w))
+        let file = |name: &str, f: &WriteFn| dir.write(name, |w| f(w));
+        // Independent files, written side by side on the pool.
+        let tables = || -> Result<()> {
+            file("entities.csv", &|w| {
+                csv::write_entities(kg, w).map_err(csv_err("entities.csv"))
+            })?;
+            file("events.csv", &|w| {
+                csv::write_events(kg, w).map_err(csv_err("events.csv"))
+            })?;
+            file("relations.csv", &|w| {
+                csv::write_relations(kg, w).map_err(csv_err("relations.csv"))
+            })?;
+            file("articles.csv", &|w| {
+                csv::write_articles(kg, w).map_err(csv_err("articles.csv"))
+            })?;
+            file(DUMP, &|w| {
+                serde_json::to_writer(&mut *w, kg).map_err(std::io::Error::other)?;
+                w.write_all(b"\n")
+            })
         };
-        file("entities.csv", &mut |w| {
-            csv::write_entities(kg, w).map_err(csv_err("entities.csv"))
-        })?;
-        file("events.csv", &mut |w| {
-            csv::write_events(kg, w).map_err(csv_err("events.csv"))
-        })?;
-        file("relations.csv", &mut |w| {
-            csv::write_relations(kg, w).map_err(csv_err("relations.csv"))
-        })?;
-        file("articles.csv", &mut |w| {
-            csv::write_articles(kg, w).map_err(csv_err("articles.csv"))
-        })?;
-        let vis = visual::visual(kg, Some(lex), crate::analysis::ViewKind::Full);
-        for format in GraphFormat::ALL {
-            file(format.file_name(), &mut |w| format.write(&vis, w))?;
-        }
-        file("nodes.csv", &mut |w| {
-            gephi::write_nodes(&vis, w).map_err(csv_err("nodes.csv"))
-        })?;
-        file("edges.csv", &mut |w| {
-            gephi::write_edges(&vis, w).map_err(csv_err("edges.csv"))
-        })?;
-        file(DUMP, &mut |w| {
-            serde_json::to_writer(&mut *w, kg).map_err(std::io::Error::other)?;
-            w.write_all(b"\n")
-        })?;
+        let graphs = || -> Result<()> {
+            let vis = visual::visual(kg, Some(lex), crate::analysis::ViewKind::Full);
+            let vis = &vis;
+            let mut jobs: Vec<(&str, Box<WriteFn>)> = GraphFormat::ALL
+                .iter()
+                .map(|&f| {
+                    let job: Box<WriteFn> = Box::new(move |w| f.write(vis, w));
+                    (f.file_name(), job)
+                })
+                .collect();
+            jobs.push((
+                "nodes.csv",
+                Box::new(|w| gephi::write_nodes(vis, w).map_err(csv_err("nodes.csv"))),
+            ));
+            jobs.push((
+                "edges.csv",
+                Box::new(|w| gephi::write_edges(vis, w).map_err(csv_err("edges.csv"))),
+            ));
+            jobs.par_iter().try_for_each(|(name, job)| file(name, job))
+        };
+        let (a, b) = rayon::join(tables, graphs);
+        a?;
+        b?;
         Ok(started.elapsed())
     };
-    let (rdf, other) = if jobs == Some(1) {
-        (rdf_files(), other_files())
-    } else {
-        rayon::join(rdf_files, other_files)
-    };
+    let (rdf, other) = pool.install(|| rayon::join(rdf_files, other_files));
     let (triples, quads, rdf_time) = rdf?;
     let other_time = other?;
     let mut files: Vec<String> = std::fs::read_dir(dir.path())

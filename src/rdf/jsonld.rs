@@ -131,14 +131,7 @@ pub struct JsonLdWriter<'w> {
 impl<'w> JsonLdWriter<'w> {
     /// Writes the header with `prefixes` as the `@context`.
     pub fn new(prefixes: &[(String, String)], w: &'w mut dyn Write) -> io::Result<Self> {
-        let mut sorted: Vec<&(String, String)> = prefixes.iter().collect();
-        sorted.sort();
-        writeln!(w, "{{\n  \"@context\": {{")?;
-        for (i, (p, ns)) in sorted.iter().enumerate() {
-            let sep = if i + 1 < sorted.len() { "," } else { "" };
-            writeln!(w, "    {}: {}{sep}", json(p), json(ns))?;
-        }
-        write!(w, "  }},\n  \"@graph\": [")?;
+        header(prefixes, w)?;
         Ok(JsonLdWriter {
             c: Compactor::new(prefixes),
             w,
@@ -203,6 +196,106 @@ impl<'w> JsonLdWriter<'w> {
         self.close_graph()?;
         writeln!(self.w, "\n  ]\n}}")
     }
+}
+
+/// The document's opening, with `prefixes` as the `@context`.
+pub fn header(prefixes: &[(String, String)], w: &mut dyn Write) -> io::Result<()> {
+    let mut sorted: Vec<&(String, String)> = prefixes.iter().collect();
+    sorted.sort();
+    writeln!(w, "{{\n  \"@context\": {{")?;
+    for (i, (p, ns)) in sorted.iter().enumerate() {
+        let sep = if i + 1 < sorted.len() { "," } else { "" };
+        writeln!(w, "    {}: {}{sep}", json(p), json(ns))?;
+    }
+    write!(w, "  }},\n  \"@graph\": [")
+}
+
+/// Where a document stands between two pieces written by [`write_piece`]:
+/// the open graph, and whether anything was written at top level and in
+/// that graph (which decides the separators that follow).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PieceState {
+    pub graph: Option<GraphName>,
+    pub top_items: bool,
+    pub graph_nodes: bool,
+}
+
+/// Compacts IRIs for [`write_piece`] (made once, shared by the pieces).
+pub struct PieceCompactor(Compactor);
+
+impl PieceCompactor {
+    pub fn new(prefixes: &[(String, String)]) -> Self {
+        PieceCompactor(Compactor::new(prefixes))
+    }
+}
+
+/// Writes `quads` (whole runs of subjects, grouped by graph) as the part of
+/// a document that [`JsonLdWriter`] would write for them after `state`, and
+/// updates `state`. The pieces of a document, each written from the state
+/// the previous one left, then [`footer`], make the same bytes as one
+/// `JsonLdWriter`, provided no subject's run is split between two pieces.
+pub fn write_piece(
+    c: &PieceCompactor,
+    quads: &[Quad],
+    state: &mut PieceState,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let c = &c.0;
+    let mut start = 0;
+    for (i, q) in quads.iter().enumerate() {
+        if state.graph.as_ref() != Some(&q.graph_name) {
+            piece_node(c, &quads[start..i], state, w)?;
+            start = i;
+            if matches!(state.graph, Some(GraphName::NamedNode(_))) {
+                write!(w, "\n    ]}}")?;
+            }
+            if let GraphName::NamedNode(name) = &q.graph_name {
+                let sep = if state.top_items { "," } else { "" };
+                write!(
+                    w,
+                    "{sep}\n    {{\"@id\": {}, \"@graph\": [",
+                    json(&c.iri(name.as_str()))
+                )?;
+                state.top_items = true;
+                state.graph_nodes = false;
+            }
+            state.graph = Some(q.graph_name.clone());
+        } else if start < i && quads[start].subject != q.subject {
+            piece_node(c, &quads[start..i], state, w)?;
+            start = i;
+        }
+    }
+    piece_node(c, &quads[start..], state, w)
+}
+
+/// One node object of [`write_piece`] (nothing for an empty run).
+fn piece_node(
+    c: &Compactor,
+    run: &[Quad],
+    state: &mut PieceState,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    if run.is_empty() {
+        return Ok(());
+    }
+    let named = matches!(state.graph, Some(GraphName::NamedNode(_)));
+    let (count, indent) = if named {
+        (&mut state.graph_nodes, "      ")
+    } else {
+        (&mut state.top_items, "    ")
+    };
+    let sep = if *count { "," } else { "" };
+    *count = true;
+    write!(w, "{sep}\n{indent}")?;
+    node_object(c, run, w)
+}
+
+/// Closes a document whose pieces left `state`.
+pub fn footer(state: &PieceState, w: &mut dyn Write) -> io::Result<()> {
+    if matches!(state.graph, Some(GraphName::NamedNode(_))) {
+        write!(w, "\n    ]}}")?;
+    }
+    writeln!(w, "\n  ]\n}}")
 }
 
 /// Writes `quads` (grouped by graph and subject) as compacted JSON-LD with

@@ -28,7 +28,13 @@ pub(super) struct Out<'a, 'b> {
     pub sink: &'a mut Sink<'b>,
     pub graph: GraphName,
     pub times: std::collections::HashSet<String>,
+    /// When a graph is written in pieces (see [`super::pieces`]): the piece
+    /// that writes each time node first, and this piece's number.
+    pub owner: Option<(&'a TimeOwners, usize)>,
 }
+
+/// The piece of a graph that first writes each time node (by IRI).
+pub type TimeOwners = std::collections::HashMap<String, usize>;
 
 impl<'a, 'b> Out<'a, 'b> {
     pub fn new(sink: &'a mut Sink<'b>, graph: impl Into<GraphName>) -> Self {
@@ -36,6 +42,7 @@ impl<'a, 'b> Out<'a, 'b> {
             sink,
             graph: graph.into(),
             times: std::collections::HashSet::new(),
+            owner: None,
         }
     }
 
@@ -51,6 +58,11 @@ impl<'a, 'b> Out<'a, 'b> {
 
     /// Whether the time node `t` is new in this graph (and marks it written).
     fn first_time(&mut self, t: &NamedNode) -> bool {
+        if let Some((owners, piece)) = self.owner
+            && owners.get(t.as_str()) != Some(&piece)
+        {
+            return false;
+        }
         self.times.insert(t.as_str().to_string())
     }
 }
@@ -129,9 +141,17 @@ pub fn for_each_quad(
     ontology: &[Quad],
     sink: &mut Sink,
 ) {
-    entities(sink, graph, iris);
-    events(sink, graph, lex, iris);
-    provenance::articles(sink, graph, lex, iris);
+    let statics = statics(graph);
+    entities(sink, graph.entities.values(), &statics, iris);
+    let mut out = Out::new(sink, iris.graph("events"));
+    events(&mut out, graph, lex, iris, graph.events.values());
+    let stated = provenance::stated(graph);
+    provenance::articles(sink, graph, lex, iris, &graph.articles, &stated);
+    ontology_graph(sink, iris, ontology);
+}
+
+/// The ontology's quads in its named graph.
+pub(super) fn ontology_graph(sink: &mut Sink, iris: &Iris, ontology: &[Quad]) {
     let g: GraphName = iris.graph("ontology").into();
     for q in ontology {
         sink(QuadRef::new(
@@ -164,16 +184,27 @@ pub(super) fn action_class(lex: &Lexicon, id: &str) -> Option<NamedNode> {
         .map(|a| NamedNode::new_unchecked(a.class_iri.clone()))
 }
 
-fn entities(sink: &mut Sink, graph: &KnowledgeGraph, iris: &Iris) {
-    let mut out = Out::new(sink, iris.graph("entities"));
-    // Gazetteer relations by subject, written with their subject's other facts.
-    let mut statics: std::collections::BTreeMap<&str, Vec<&crate::model::Relation>> =
-        Default::default();
+/// Gazetteer relations by subject, written with their subject's other facts.
+pub(super) type Statics<'g> = std::collections::HashMap<&'g str, Vec<&'g crate::model::Relation>>;
+
+pub(super) fn statics(graph: &KnowledgeGraph) -> Statics<'_> {
+    let mut statics: Statics = Default::default();
     for r in graph.relations.iter().filter(|r| r.provenance.is_none()) {
         statics.entry(r.subject.as_str()).or_default().push(r);
     }
+    statics
+}
+
+/// The quads of `entities` (in order) in the entities graph.
+pub(super) fn entities<'g>(
+    sink: &mut Sink,
+    entities: impl Iterator<Item = &'g crate::model::Entity>,
+    statics: &Statics,
+    iris: &Iris,
+) {
+    let mut out = Out::new(sink, iris.graph("entities"));
     let mut roles_written = std::collections::HashSet::new();
-    for e in graph.entities.values() {
+    for e in entities {
         let s = iris.entity(&e.id);
         out.add(s.clone(), rdf_type(), kg(e.kind.class_name()));
         out.add(s.clone(), nn(SKOS, "prefLabel"), lit_ar(&e.label_ar));
@@ -214,9 +245,15 @@ fn entities(sink: &mut Sink, graph: &KnowledgeGraph, iris: &Iris) {
     }
 }
 
-fn events(sink: &mut Sink, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
-    let mut out = Out::new(sink, iris.graph("events"));
-    for ev in graph.events.values() {
+/// The quads of `events` (in order) in the events graph, through `out`.
+pub(super) fn events<'g>(
+    out: &mut Out,
+    graph: &KnowledgeGraph,
+    lex: &Lexicon,
+    iris: &Iris,
+    events: impl Iterator<Item = &'g MergedEvent>,
+) {
+    for ev in events {
         let s = iris.event(&ev.id);
         out.add(s.clone(), rdf_type(), kg("Event"));
         if let Some(c) = action_class(lex, &ev.action) {
@@ -236,7 +273,7 @@ fn events(sink: &mut Sink, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
             out.add(s.clone(), kg("target"), iris.entity(t));
         }
         if let Some(d) = &ev.date {
-            add_time(&mut out, iris, &s, d);
+            add_time(out, iris, &s, d);
         }
         out.add(s.clone(), kg("disputed"), lit_bool(ev.disputed));
         for m in &ev.mentions {

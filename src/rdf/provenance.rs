@@ -13,7 +13,9 @@ use oxigraph::model::{Literal, NamedNode};
 use super::mapping::{Out, Sink, action_class, add_time, typed_date};
 use super::vocab::*;
 use crate::lexicon::Lexicon;
-use crate::model::{EventMention, KnowledgeGraph, Modality, Polarity, Provenance, Relation};
+use crate::model::{
+    ArticleMeta, EventMention, KnowledgeGraph, Modality, Polarity, Provenance, Relation,
+};
 
 /// Local name of a polarity value in the ontology (`kg:Negative`).
 pub fn polarity_name(p: Polarity) -> &'static str {
@@ -32,16 +34,30 @@ pub fn modality_name(m: Modality) -> &'static str {
     }
 }
 
-/// Each article's graph in turn: its metadata, its mentions, the relations
-/// it states.
-pub(super) fn articles(sink: &mut Sink, graph: &KnowledgeGraph, lex: &Lexicon, iris: &Iris) {
-    let mut stated: BTreeMap<&str, Vec<&Relation>> = BTreeMap::new();
+/// The relations stated by each article, by article id.
+pub(super) type Stated<'g> = BTreeMap<&'g str, Vec<&'g Relation>>;
+
+pub(super) fn stated(graph: &KnowledgeGraph) -> Stated<'_> {
+    let mut stated: Stated = BTreeMap::new();
     for r in &graph.relations {
         if let Some(p) = &r.provenance {
             stated.entry(p.article.as_str()).or_default().push(r);
         }
     }
-    for a in &graph.articles {
+    stated
+}
+
+/// The graphs of `articles` in turn: each article's metadata, its mentions,
+/// the relations it states.
+pub(super) fn articles(
+    sink: &mut Sink,
+    graph: &KnowledgeGraph,
+    lex: &Lexicon,
+    iris: &Iris,
+    articles: &[ArticleMeta],
+    stated: &Stated,
+) {
+    for a in articles {
         let mut out = Out::new(&mut *sink, iris.article_graph(&a.id));
         let s = iris.article(&a.id);
         out.add(s.clone(), rdf_type(), kg("Article"));

@@ -3,9 +3,11 @@
 //! denials, disputes, roles, relations stated by the text …).
 
 use std::collections::BTreeSet;
+use std::io::Write;
 
 use oxigraph::model::Quad;
 
+use super::pieces::{RdfWriters, SIZES, Sizes, pieces_apply, write_sized};
 use super::*;
 use crate::lexicon::{BUILTIN_ONTOLOGY, Lexicon};
 use crate::model::graph::GraphBuilder;
@@ -252,5 +254,93 @@ fn skos_labels_stay_disjoint_and_no_triple_terms() {
             !q.object.to_string().starts_with("<<"),
             "triple term in {q}"
         );
+    }
+}
+
+// Pieces (`super::pieces`) against the serial writers.
+
+/// The three files as the serial writers make them, and in pieces.
+fn both(graph: &KnowledgeGraph, lex: &Lexicon, sizes: Sizes, threads: usize) {
+    let iris = Iris::new(DEFAULT_BASE).unwrap();
+    let ontology = parse_ontology(BUILTIN_ONTOLOGY.1).unwrap();
+    let (mut t, mut n, mut j) = (Vec::new(), Vec::new(), Vec::new());
+    let outputs: Vec<(RdfKind, &mut (dyn Write + Send))> = vec![
+        (RdfKind::Turtle, &mut t),
+        (RdfKind::NQuads, &mut n),
+        (RdfKind::JsonLd, &mut j),
+    ];
+    let counts = write_rdf_many(outputs, &iris, false, &mut |sink| {
+        for_each_quad(graph, lex, &iris, &ontology, sink)
+    })
+    .unwrap();
+    let (mut pt, mut pn, mut pj) = (Vec::new(), Vec::new(), Vec::new());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    let w = RdfWriters {
+        turtle: &mut pt,
+        nquads: &mut pn,
+        jsonld: &mut pj,
+    };
+    let pcounts = pool
+        .install(|| write_sized(graph, lex, &iris, &ontology, w, sizes))
+        .unwrap();
+    assert!(pieces_apply(graph));
+    assert_eq!((counts[0], counts[1]), pcounts);
+    assert_eq!(
+        String::from_utf8(t).unwrap(),
+        String::from_utf8(pt).unwrap()
+    );
+    assert_eq!(
+        String::from_utf8(n).unwrap(),
+        String::from_utf8(pn).unwrap()
+    );
+    assert_eq!(
+        String::from_utf8(j).unwrap(),
+        String::from_utf8(pj).unwrap()
+    );
+}
+
+#[test]
+fn pieces_make_the_serial_bytes() {
+    let lex = Lexicon::builtin().unwrap();
+    let seeds = {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let opts = crate::pipeline::BuildOptions {
+            inputs: vec![root.join("seeds"), root.join("tests/dev/articles")],
+            jobs: Some(2),
+            ..Default::default()
+        };
+        let extractor = crate::extract::Extractor::new(lex.clone());
+        crate::pipeline::build(&extractor, &opts, &|_, _| {})
+            .unwrap()
+            .graph
+    };
+    let graphs = [fixture(), seeds];
+    for graph in &graphs {
+        for (sizes, threads) in [
+            (SIZES, 2),
+            (
+                Sizes {
+                    entities: 1,
+                    events: 1,
+                    articles: 1,
+                    window: 2,
+                },
+                2,
+            ),
+            (
+                Sizes {
+                    entities: 3,
+                    events: 2,
+                    articles: 2,
+                    window: 5,
+                },
+                1,
+            ),
+        ] {
+            both(graph, &lex, sizes, threads);
+        }
     }
 }

@@ -55,7 +55,7 @@ impl RdfKind {
         matches!(self, RdfKind::NQuads | RdfKind::TriG | RdfKind::JsonLd)
     }
 
-    fn format(self) -> RdfFormat {
+    pub(super) fn format(self) -> RdfFormat {
         match self {
             RdfKind::Turtle => RdfFormat::Turtle,
             RdfKind::NTriples => RdfFormat::NTriples,
@@ -102,13 +102,18 @@ impl UnionFilter {
         }
     }
 
-    /// The triple of `q` if it has not been written yet.
-    pub fn admit<'q>(&mut self, q: QuadRef<'q>) -> Option<TripleRef<'q>> {
-        let shared = matches!(q.subject, oxigraph::model::NamedOrBlankNodeRef::NamedNode(n) if n.as_str().starts_with(&self.time_ns))
+    /// Whether the triple of `q` can occur in more than one graph.
+    pub fn is_shared(&self, q: QuadRef<'_>) -> bool {
+        matches!(q.subject, oxigraph::model::NamedOrBlankNodeRef::NamedNode(n) if n.as_str().starts_with(&self.time_ns))
             || self
                 .relation_props
                 .iter()
-                .any(|p| p == q.predicate.as_str());
+                .any(|p| p == q.predicate.as_str())
+    }
+
+    /// The triple of `q` if it has not been written yet.
+    pub fn admit<'q>(&mut self, q: QuadRef<'q>) -> Option<TripleRef<'q>> {
+        let shared = self.is_shared(q);
         let t = TripleRef::new(q.subject, q.predicate, q.object);
         if shared && !self.seen.insert(t.into_owned()) {
             return None;
@@ -117,7 +122,7 @@ impl UnionFilter {
     }
 }
 
-fn serializer(kind: RdfKind, iris: &Iris) -> Result<RdfSerializer, KgError> {
+pub(super) fn serializer(kind: RdfKind, iris: &Iris) -> Result<RdfSerializer, KgError> {
     let mut s = RdfSerializer::from_format(kind.format());
     if matches!(kind, RdfKind::Turtle | RdfKind::TriG | RdfKind::RdfXml) {
         for (p, i) in iris.all_prefixes() {
