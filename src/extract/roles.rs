@@ -383,11 +383,12 @@ pub(super) fn roles(
         // not take the main clause's place.)
         let adjunct = m.start > 0 && s.has_cue(lex, m.start - 1, CueKind::DateQualifier);
         before_place = match undergoer {
+            // (the subject itself too: تعرضت قاعدة حرير في أربيل لهجوم)
             Some(v) => cx
                 .groups(v + 1, m.start)
                 .into_iter()
                 .filter(|g| {
-                    g.prep.as_deref().is_some_and(place_prep)
+                    g.prep.as_deref().is_none_or(place_prep)
                         && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
                 })
                 .collect(),
