@@ -201,3 +201,18 @@ fn claims_reinforcements_and_forces_kept() {
         "zelikan-base"
     ));
 }
+
+#[test]
+fn a_base_description_prefers_a_base_of_its_head_noun_then_the_first_named() {
+    // المعسكر is the camp, not the airport named after it in the sentence.
+    let t = "غادر مستشارو التحالف معسكر فيكتوريا الملاصق لمطار بغداد الدولي، وتسلمت القوات العراقية المعسكر بالكامل.";
+    let handed: Vec<String> = roles(t, "handover").into_iter().map(|r| r.1).collect();
+    assert_eq!(handed, ["camp-victory"]);
+    // Two bases named once each: the first named is the article's topic.
+    let t = "سلمت قوات التحالف قاعدة تل بيدر إلى قوات سوريا الديمقراطية، بعد أن نقلت معداتها إلى قاعدة الشدادي.\nوقال مصدر إن القوات الأمريكية أخلت القاعدة بالكامل.";
+    assert!(
+        has(t, "withdraw", "united-states", "tal-baydar"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

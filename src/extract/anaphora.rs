@@ -19,13 +19,28 @@ use super::sent::{Ment, Sent};
 use super::table::EntityTable;
 use crate::lexicon::{CueKind, Lexicon};
 use crate::model::EntityKind;
+use crate::text::normalize::normalize_str;
 
 /// One mention: (sentence, token, entity, adjectival).
 type Seen = (usize, usize, usize, bool);
 
-/// Mentions of earlier sentences per (entity, adjectival): how many, and the
-/// order of the latest.
-type History = BTreeMap<(usize, bool), (usize, usize)>;
+/// Mentions of earlier sentences per (entity, adjectival): how many, the
+/// order of the latest and the order of the first.
+type History = BTreeMap<(usize, bool), (usize, usize, usize)>;
+
+/// Whether one of the entity's names starts with the head noun of a
+/// definite description (المعسكر → معسكر فيكتوريا, المطار → مطار بغداد).
+fn named_by_head(table: &EntityTable, e: usize, anaphor: &str) -> bool {
+    let bare = ["بال", "لل", "ال"]
+        .iter()
+        .find_map(|p| anaphor.strip_prefix(p))
+        .unwrap_or(anaphor);
+    let ent = table.get(e);
+    std::iter::once(&ent.label_ar)
+        .chain(ent.alt_labels.iter().map(|(label, _)| label))
+        .chain(&ent.aliases)
+        .any(|name| normalize_str(name).starts_with(bare))
+}
 
 /// Whether the mention `m` names the owner of forces (القوات الأمريكية،
 /// قوات التحالف، 2500 جندي أمريكي).
@@ -130,7 +145,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // state → (count, latest)
                 let earlier: Vec<(usize, usize, usize)> = history
                     .iter()
-                    .map(|(&(e, _), &(n, last))| (e, n, last))
+                    .map(|(&(e, _), &(n, last, _))| (e, n, last))
                     .collect();
                 let now = here.iter().enumerate().map(|(k, c)| (c.2, 1, seq + k));
                 for (e, n, last) in earlier.into_iter().chain(now) {
@@ -224,12 +239,19 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 }
                 // A base named earlier in the same sentence wins (… قاعدة حرير …
                 // بقاء الأمريكيين في القاعدة); a country is the article's (البلاد).
-                Some(EntityKind::MilitaryBase) if here.iter().any(fits) => {
-                    here.iter().copied().rfind(fits).map(|c| c.2)
-                }
+                // (one named by the description's head noun first: غادرت معسكر
+                // فيكتوريا الملاصق لمطار بغداد … تسلّمت المعسكر)
+                Some(EntityKind::MilitaryBase) if here.iter().any(fits) => here
+                    .iter()
+                    .copied()
+                    .filter(fits)
+                    .rfind(|c| named_by_head(table, c.2, s.text(i)))
+                    .or_else(|| here.iter().copied().rfind(fits))
+                    .map(|c| c.2),
                 Some(_) => {
-                    // (count, order of the latest) of each fitting entity.
-                    let mut score: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+                    // (count, order of the latest, order of the first) of each
+                    // fitting entity.
+                    let mut score: BTreeMap<usize, (usize, usize, usize)> = BTreeMap::new();
                     let earlier = history
                         .iter()
                         .filter(|&(&(e, adj), _)| fits(&(0, 0, e, adj)))
@@ -238,13 +260,31 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                         .iter()
                         .filter(|c| fits(c))
                         .enumerate()
-                        .map(|(k, c)| (c.2, (1, seq + k)));
-                    for (e, (n, last)) in earlier.chain(now) {
-                        let sc = score.entry(e).or_default();
+                        .map(|(k, c)| (c.2, (1, seq + k, seq + k)));
+                    for (e, (n, last, first)) in earlier.chain(now) {
+                        let sc = score.entry(e).or_insert((0, 0, usize::MAX));
                         sc.0 += n;
                         sc.1 = sc.1.max(last);
+                        sc.2 = sc.2.min(first);
                     }
-                    score.into_iter().max_by_key(|&(_, sc)| sc).map(|(e, _)| e)
+                    if want == Some(EntityKind::MilitaryBase) {
+                        // A base: one named by the description's head noun, then
+                        // the most named, then the first named (the article's topic:
+                        // سلمت … قاعدة تل بيدر … بعد أن نقلت معداتها إلى قاعدة الشدادي
+                        // … أخلت القاعدة).
+                        let text = s.text(i);
+                        score
+                            .into_iter()
+                            .max_by_key(|&(e, (n, _, first))| {
+                                (named_by_head(table, e, text), n, std::cmp::Reverse(first))
+                            })
+                            .map(|(e, _)| e)
+                    } else {
+                        score
+                            .into_iter()
+                            .max_by_key(|&(_, (n, last, _))| (n, last))
+                            .map(|(e, _)| e)
+                    }
                 }
             };
             let Some(mut entity) = antecedent else {
@@ -285,7 +325,9 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
             s.ments.sort_by_key(|m| (m.start, m.end));
         }
         for m in s.ments.iter().filter(|m| !m.anaphoric) {
-            let h = history.entry((m.entity, m.adjectival)).or_default();
+            let h = history
+                .entry((m.entity, m.adjectival))
+                .or_insert((0, 0, seq));
             h.0 += 1;
             h.1 = seq;
             seq += 1;
