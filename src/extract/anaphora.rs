@@ -80,19 +80,32 @@ fn state_of(table: &mut EntityTable, lex: &Lexicon, e: usize) -> Option<usize> {
             .and_then(|l| l.country.first().cloned())
             .and_then(|id| table.by_lex_id(lex, &id))
             .filter(|&st| table.get(st).kind == EntityKind::Country),
-        _ => table
+        // (a government stands for its state: الحكومة السورية … من أراضيها)
+        kind => table
             .lex_entity(lex, e)
-            .and_then(|l| l.metonym_for.clone())
-            .and_then(|id| table.by_lex_id(lex, &id)),
+            .and_then(|l| {
+                l.metonym_for.clone().or_else(|| {
+                    (kind == EntityKind::GovernmentBody)
+                        .then(|| l.country.first().cloned())
+                        .flatten()
+                })
+            })
+            .and_then(|id| table.by_lex_id(lex, &id))
+            .filter(|&st| {
+                kind != EntityKind::GovernmentBody || table.get(st).kind == EntityKind::Country
+            }),
     }
 }
 
 /// Adds mentions for the anaphors of every sentence, in article order.
-pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
+///
+/// `hidden` masks each sentence's parentheticals ([`super::parens::hidden`]):
+/// their commas do not end a clause.
+pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidden: &[Vec<bool>]) {
     let mut history = History::new();
     let mut seq = 0usize;
     let mut last_forces_owner: Option<usize> = None;
-    for s in sents.iter_mut() {
+    for (s, hidden) in sents.iter_mut().zip(hidden) {
         let mut added = Vec::new();
         for i in 0..s.len() {
             if s.ment_at(i).is_some() {
@@ -176,7 +189,9 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                 // أراضيها، أرضه: the state of the nearest possessor in the clause, as a place.
                 let clause_start = (0..i)
                     .rev()
-                    .find(|&k| s.is_punct(k) && matches!(s.text(k), "،" | "," | "؛" | ":"))
+                    .find(|&k| {
+                        s.is_punct(k) && !hidden[k] && matches!(s.text(k), "،" | "," | "؛" | ":")
+                    })
                     .map_or(0, |k| k + 1);
                 let owner = here
                     .iter()
@@ -227,6 +242,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
                         .rev()
                         .find(|&k| {
                             s.is_punct(k)
+                                && !hidden[k]
                                 && (matches!(s.text(k), "،" | "," | "؛")
                                     || (s.text(k) == ":" && !first_person))
                         })

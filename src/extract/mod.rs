@@ -140,14 +140,19 @@ impl Extractor {
                 }
             }
         }
-        anaphora::resolve(&mut sents, lex, &mut table);
-
         let ctx = DateContext { published };
+        let all_dates: Vec<_> = sents.iter().map(|s| find_dates(s, lex, &ctx)).collect();
+        let hidden: Vec<Vec<bool>> = sents
+            .iter()
+            .zip(&all_dates)
+            .map(|(s, dates)| parens::hidden(s, lex, &parens::dated_with_time(s, lex, dates)))
+            .collect();
+        anaphora::resolve(&mut sents, lex, &mut table, &hidden);
+
         let mut state = ArticleState::default();
         let mut mentions = Vec::new();
         let mut rels: Vec<RelDraft> = Vec::new();
-        for s in &sents {
-            let dates = find_dates(s, lex, &ctx);
+        for (s, dates) in sents.iter().zip(all_dates) {
             // An event needs at least one argument in its sentence (tests/dev/GUIDELINES.md).
             let events = sentence_events(s, lex, &mut table, &dates, published, &mut state);
             for d in events.into_iter().filter(|d| {
