@@ -216,3 +216,50 @@ fn a_base_description_prefers_a_base_of_its_head_noun_then_the_first_named() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn a_date_parenthetical_does_not_cut_a_possessed_anaphor_from_its_owner() {
+    let t = "أكدت وزارة الدفاع الأمريكية، الثلاثاء، أن قواتها ستبقى في شمال شرق سوريا.";
+    assert!(
+        has(t, "remain", "pentagon", "northeast-syria"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}
+
+#[test]
+fn the_territory_of_a_government_is_its_state() {
+    let t = "طالبت الحكومة السورية بانسحاب القوات الأمريكية من أراضيها.";
+    assert!(
+        has(t, "withdraw", "united-states", "syria"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}
+
+#[test]
+fn places_joined_by_in_addition_to_or_after_a_locator() {
+    let t =
+        "وأضاف أن القوات الأمريكية تواصل عملها من قاعدتي الشدادي وحقل العمر، إلى جانب حامية التنف.";
+    assert!(
+        has(t, "remain", "united-states", "al-tanf"),
+        "{:?}",
+        roles(t, "remain")
+    );
+    let t = "ويتمركز الجنود الأمريكيون في قاعدة عين الأسد غربي العراق وفي أربيل.";
+    assert!(
+        has(t, "deploy", "united-states", "erbil"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn transport_aircraft_do_not_move_forces() {
+    let t = "وغادرت قوات التحالف القاعدة على متن طائرات نقل عسكرية متجهة إلى أربيل.";
+    assert!(
+        roles(t, "reposition").is_empty(),
+        "{:?}",
+        roles(t, "reposition")
+    );
+}

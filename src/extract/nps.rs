@@ -252,6 +252,38 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The end of a locator right after a place phrase ending at `k`: a
+    /// direction with its place (غربي البلاد) or a place with بـ or في (بالأنبار،
+    /// في أربيل).
+    fn locator_end(&self, k: usize, to: usize) -> Option<usize> {
+        let s = self.s;
+        if k >= to {
+            return None;
+        }
+        if let Some(c) = s.cue_at(self.lex, k, CueKind::Direction) {
+            return self.np_at(c.0).map(|n| n.end);
+        }
+        if s.text(k) == "في" {
+            return self.np_at(k + 1).map(|n| n.end);
+        }
+        s.matches_at(k)
+            .any(|m| matches!(m.clitics.prep, Some('ب')))
+            .then(|| self.np_at(k))
+            .flatten()
+            .filter(|n| n.start == k)
+            .map(|n| n.end)
+    }
+
+    /// Whether a dual head noun (قاعدتي، محافظتي) comes right before `start`.
+    fn dual_head(&self, start: usize) -> bool {
+        start > 0
+            && self.s.text(start - 1).ends_with("تي")
+            && self
+                .s
+                .cue_at(self.lex, start - 1, CueKind::HeadNoun)
+                .is_some_and(|c| c.0 == start)
+    }
+
     /// `np` and the phrases coordinated with it (a dual anaphor counts twice).
     pub fn coordinated(&self, np: Np) -> Vec<Np> {
         let s = self.s;
@@ -296,6 +328,28 @@ impl Ctx<'_, '_> {
                         .collect();
                     let prep = self.s.preposition_before(self.lex, np.start);
                     k = nps.last().map_or(k + 1, |n| n.end);
+                    // A locator of the last place (غربي البلاد، بالأنبار) before a
+                    // conjunct that repeats the preposition (في قاعدة عين الأسد
+                    // غربي البلاد وفي أربيل) or completes a dual head noun
+                    // (قاعدتي عين الأسد بالأنبار وحرير في أربيل).
+                    if let Some(e) = self.locator_end(k, to)
+                        && e < to
+                        && self.s.starts_with_conj(e)
+                    {
+                        let repeats = prep.is_some()
+                            && self.s.matches_at(e).any(|m| {
+                                m.end == e + 1
+                                    && matches!(m.payload.target, Target::Cue { cue, .. } if self.lex.cues[cue as usize].kind == CueKind::Locative)
+                            });
+                        if repeats {
+                            k = e;
+                        } else if self.dual_head(np.start)
+                            && let Some(next) = self.np_at(e)
+                        {
+                            nps.push(next);
+                            k = next.end;
+                        }
+                    }
                     // The same preposition repeated with و (من قاعدة حرير ومن مطار
                     // أربيل) continues the group.
                     while prep.is_some() && k + 1 < to && self.s.starts_with_conj(k) {
@@ -316,6 +370,30 @@ impl Ctx<'_, '_> {
                             }
                             None => break,
                         }
+                    }
+                    // "In addition to" extends a group of places (من قاعدتي الشدادي
+                    // وحقل العمر، إلى جانب حامية التنف).
+                    // (the comma before it may end the clause)
+                    while prep.is_some() && k <= to && k < self.s.len() {
+                        let at = if self.s.is_punct(k) && matches!(self.s.text(k), "،" | ",") {
+                            k + 1
+                        } else {
+                            k
+                        };
+                        let Some(c) = self.s.cue_at(self.lex, at, CueKind::Addition) else {
+                            break;
+                        };
+                        // (one descriptive noun may precede the name: حامية التنف)
+                        let Some(next) = self
+                            .np_at(c.0)
+                            .or_else(|| self.np_at(c.0 + 1))
+                            .filter(|n| !self.ment(*n).adjectival)
+                        else {
+                            break;
+                        };
+                        let more = self.coordinated(next);
+                        k = more.last().map_or(next.end, |n| n.end);
+                        nps.extend(more);
                     }
                     out.push(Group { nps, prep });
                 }

@@ -178,6 +178,7 @@ pub enum CueKind {
     Direction,
     TimeOfDay,
     Naming,
+    Addition,
 }
 
 impl CueKind {
@@ -217,6 +218,7 @@ impl CueKind {
         (CueKind::Direction, "DirectionWord"),
         (CueKind::TimeOfDay, "TimeOfDay"),
         (CueKind::Naming, "NamingCue"),
+        (CueKind::Addition, "AdditionCue"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {
