@@ -261,7 +261,12 @@ impl Ctx<'_, '_> {
             return None;
         }
         if let Some(c) = s.cue_at(self.lex, k, CueKind::Direction) {
-            return self.np_at(c.0).map(|n| n.end);
+            // (the direction may be part of the place's name: غربي العراق)
+            return self
+                .np_at(k)
+                .filter(|n| n.start == k)
+                .or_else(|| self.np_at(c.0))
+                .map(|n| n.end);
         }
         if s.text(k) == "في" {
             return self.np_at(k + 1).map(|n| n.end);
