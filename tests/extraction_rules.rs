@@ -263,3 +263,14 @@ fn transport_aircraft_do_not_move_forces() {
         roles(t, "reposition")
     );
 }
+
+#[test]
+fn a_named_place_past_an_unnamed_subject_is_the_object() {
+    let t =
+        "استهدف صاروخان من نوع كاتيوشا، فجر اليوم الخميس، قاعدة فيكتوريا العسكرية قرب مطار بغداد.";
+    assert!(
+        has(t, "attack", "", "camp-victory"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

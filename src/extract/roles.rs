@@ -88,6 +88,17 @@ pub(super) fn roles(
                 }
                 _ => {
                     object = bare.first().copied().filter(|o| near(m.end, o, 2));
+                    // A named place further on is the object of a verb that takes
+                    // one, past an unnamed subject or an instrument (استهدف صاروخان
+                    // من نوع كاتيوشا … قاعدة فيكتوريا؛ استهدفت بالطائرات المسيرة قاعدة …).
+                    if object.is_none() && object_role != ObjectRole::Actor {
+                        object = bare.first().copied().filter(|o| {
+                            near(m.end, o, 6)
+                                && o.nps
+                                    .iter()
+                                    .all(|n| table.get(cx.ment(*n).entity).kind.is_place())
+                        });
+                    }
                     // A subject a little further back (X، حسب …، انسحبت).
                     if let Some(b) = before
                         .as_ref()
