@@ -274,3 +274,13 @@ fn a_named_place_past_an_unnamed_subject_is_the_object() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_still_phrase_takes_the_troops_before_it_as_subject() {
+    let t = "وقال رايدر إن نحو 900 عسكري أمريكي ما زالوا منتشرين في سوريا.";
+    assert!(
+        has(t, "remain", "united-states", "syria"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

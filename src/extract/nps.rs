@@ -717,10 +717,16 @@ impl Ctx<'_, '_> {
         while left > 0 {
             let k = left - 1;
             // A quotation that opens with the verb keeps the subject before
-            // it (إن القوات التركية "ستبقى في بعشيقة").
+            // it (إن القوات التركية "ستبقى في بعشيقة"), or with a predicate
+            // participle (إن القوات الأمريكية "باقية في سوريا").
             let quoted_verb = s.is_punct(k)
                 && QUOTES_OPEN.contains(&s.text(k))
-                && s.is_verb(t0)
+                && (s.is_verb(t0)
+                    || (k + 1 == t0
+                        && s.matches_at(t0).any(|x| {
+                            matches!(x.payload.target, Target::Trigger { .. })
+                                && x.payload.pos == Pos::Adjective
+                        })))
                 && (k + 1..t0).all(|j| {
                     [CueKind::Negation, CueKind::Planned]
                         .iter()

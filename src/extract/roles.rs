@@ -191,6 +191,15 @@ pub(super) fn roles(
                     actors.extend(g.nps.iter().copied());
                 }
             }
+            // A fixed phrase that needs a word is a predicate (900 عسكري أمريكي
+            // ما زالوا منتشرين): the phrase right before it is its subject.
+            if actors.is_empty()
+                && m.end - m.start > 1
+                && !trig.needs.is_empty()
+                && let Some(b) = before.as_ref().filter(|b| b.adjacent)
+            {
+                actors.extend(b.group.nps.iter().copied());
+            }
             if actors.is_empty()
                 && undergoer.is_none()
                 && let Some(g) = cx.governing_subject(table, left, m, def.actor_is_forces)
