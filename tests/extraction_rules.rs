@@ -284,3 +284,11 @@ fn a_still_phrase_takes_the_troops_before_it_as_subject() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn qad_before_a_verb_that_reads_as_past_is_not_a_possibility() {
+    let t = "وكان رئيس الوزراء عادل عبد المهدي قد أعلن أن القوات الأجنبية ستغادر البلاد.";
+    let m = events(t);
+    let announce = m.iter().find(|m| m.action == "announce").expect("announce");
+    assert_eq!(announce.modality, Modality::Asserted);
+}

@@ -70,8 +70,13 @@ pub fn modality(cx: &Ctx, m: &Match) -> Modality {
             }
             // قد + past means "already": only قد + present is a possibility.
             let qad = s.text(k) == "قد";
-            let next_present = s.matches_at(e).any(|x| x.payload.pos == Pos::Present)
-                || (e < s.len() && s.text(e).starts_with(['ي', 'ت', 'ن']));
+            // (a word read both ways is the past: كان … قد أعلن, not "I may announce")
+            let readings = || s.matches_at(e).map(|x| x.payload.pos);
+            let next_present = (readings().any(|p| p == Pos::Present)
+                && !readings().any(|p| p == Pos::Past))
+                || (e < s.len()
+                    && s.text(e).starts_with(['ي', 'ت', 'ن'])
+                    && !readings().any(|p| p == Pos::Past));
             if !qad || next_present {
                 return Modality::Hypothetical;
             }
