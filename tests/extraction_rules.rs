@@ -292,3 +292,19 @@ fn qad_before_a_verb_that_reads_as_past_is_not_a_possibility() {
     let announce = m.iter().find(|m| m.action == "announce").expect("announce");
     assert_eq!(announce.modality, Modality::Asserted);
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_subject_of_an_earlier_verb_that_is_no_event() {
+    let t = "اتهمت وزارة الخارجية السورية واشنطن بنهب النفط السوري، وطالبت بخروج القوات الأمريكية من الأراضي السورية.";
+    assert!(
+        has(t, "demand", "syrian-foreign-ministry", ""),
+        "{:?}",
+        roles(t, "demand")
+    );
+    let t = "وتشن تركيا منذ عام 2022 عملية عسكرية ضد مواقع الحزب في إقليم كردستان، وتحتفظ بعشرات النقاط العسكرية داخل الأراضي العراقية.";
+    assert!(
+        has(t, "remain", "turkey", "iraq"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

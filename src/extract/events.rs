@@ -14,7 +14,7 @@
 
 use super::dates::DateMent;
 use super::modality::{Speaker, modality, polarity, speakers};
-use super::nps::{Ctx, Np};
+use super::nps::{Ctx, Group, Np};
 use super::roles::{add_actors, roles};
 use super::sent::Sent;
 use super::table::EntityTable;
@@ -163,6 +163,14 @@ pub fn sentence_events(
                 {
                     modality = Modality::Planned;
                 }
+            } else if m.clitics.conj.is_some()
+                && !s.is_passive(m.start)
+                && let Some(g) = earlier_verb_subject(&cx, table, m.start)
+            {
+                // A و-verb shares the subject of the verb before it in its sentence,
+                // also one that is no event (اتهمت الخارجية السورية واشنطن بـ…،
+                // وطالبت بخروج القوات الأمريكية).
+                add_actors(&cx, table, &mut roles.actors, &g.nps);
             }
         }
         // "خلال زيارة للعراق، قال الوزير …"، "قال السوداني خلال استقباله …":
@@ -868,6 +876,38 @@ fn troops(cx: &Ctx, left: usize, right: usize) -> Option<u64> {
         }
         if s.has_cue(cx.lex, j, CueKind::TroopNoun) && value >= 1.0 {
             return Some(value.round() as u64);
+        }
+    }
+    None
+}
+
+/// The subject of the nearest verb before `t0` in its sentence that has one,
+/// when no complementizer or clause boundary other than a comma comes
+/// between: the phrase right after it (VSO) or right before it (SVO).
+///
+/// O(n²) in the sentence's tokens at worst (a subject search per verb).
+fn earlier_verb_subject(cx: &Ctx, table: &EntityTable, t0: usize) -> Option<Group> {
+    let s = cx.s;
+    let lex = cx.lex;
+    for k in (0..t0).rev() {
+        if s.has_cue(lex, k, CueKind::Complementizer)
+            || (cx.is_boundary(k) && !matches!(s.text(k), "،" | ","))
+        {
+            return None;
+        }
+        if !s.is_verb(k) || s.is_passive(k) {
+            continue;
+        }
+        let after = cx.groups(k + 1, t0).into_iter().next().filter(|g| {
+            g.prep.is_none() && cx.gap(k + 1, g.nps[0].start) == 0 && cx.group_can_act(table, g)
+        });
+        let found = after.or_else(|| {
+            cx.subject_before(table, 0, k)
+                .filter(|b| b.adjacent)
+                .map(|b| b.group)
+        });
+        if found.is_some() {
+            return found;
         }
     }
     None
