@@ -308,3 +308,31 @@ fn a_coordinated_verb_shares_the_subject_of_an_earlier_verb_that_is_no_event() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn an_undergoer_verb_and_its_noun_are_one_attack_where_the_subject_is() {
+    let t = "تعرضت قاعدة عين الأسد، صباح اليوم، لهجوم صاروخي.";
+    assert_eq!(
+        roles(t, "attack"),
+        [("".to_string(), "ain-al-asad".to_string())]
+    );
+    let t = "وتأتي الخطوة بعد تعرض أربيل لهجمات متكررة من فصائل مرتبطة بإيران.";
+    assert_eq!(roles(t, "attack"), [("".to_string(), "erbil".to_string())]);
+}
+
+#[test]
+fn a_force_noun_does_not_reach_past_another_force_noun_or_a_verb() {
+    // The forces after the instruments are the target, not the attackers.
+    let t = "هاجمت فصائل مسلحة بالصواريخ والمسيرات القوات الأمريكية في قاعدة عين الأسد.";
+    assert!(
+        !has(t, "attack", "united-states", "ain-al-asad"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    let t = "وتعرضت القاعدة لهجمات متكررة بطائرات مسيرة تقول واشنطن إن فصائل عراقية تقف وراءها.";
+    assert!(
+        roles(t, "attack").iter().all(|(_, p)| p != "washington"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -19,7 +19,7 @@ use super::roles::{add_actors, roles};
 use super::sent::Sent;
 use super::table::EntityTable;
 use crate::lexicon::morph::Pos;
-use crate::lexicon::{CueKind, Lexicon};
+use crate::lexicon::{CueKind, Lexicon, ObjectRole};
 use crate::matcher::{Clitics, Match, Target};
 use crate::model::{Modality, PartialDate, Polarity};
 use crate::text::token::parse_number;
@@ -87,6 +87,19 @@ pub fn sentence_events(
             continue;
         }
         let (left, right) = cx.clause(m.start, m.end);
+        // A verb whose subject undergoes the action, governing a noun of the
+        // same action (تعرضت القاعدة، أمس، لهجوم): one event, the noun's.
+        if trig.subject == Some(ObjectRole::Target)
+            && matches!(m.payload.pos, Pos::Past | Pos::Present)
+            && triggers[ti + 1..].iter().any(|n| {
+                n.end <= right
+                    && n.payload.pos == Pos::Noun
+                    && n.action_of() == action as usize
+                    && !(m.end..n.start).any(|k| s.is_verb(k))
+            })
+        {
+            continue;
+        }
         // The next trigger bounds the search for this one's complements.
         // (A participle modifies a noun inside this event's phrase: look past it.)
         let next_trigger = triggers[ti + 1..]

@@ -230,10 +230,17 @@ impl Ctx<'_, '_> {
             k += 1;
         }
         // One adjective between the force noun and its nationality (قوات خاصة أمريكية).
+        // (not another force noun, which starts a phrase of its own:
+        // بالصواريخ والمسيرات القوات الأمريكية)
         if self.ment_index_at(k).is_none()
             && k + 1 < s.len()
             && !s.is_punct(k)
             && s.cue_at(self.lex, k, CueKind::Locative).is_none()
+            && [CueKind::ForceNoun, CueKind::TroopNoun, CueKind::HeadNoun]
+                .iter()
+                .all(|c| s.cue_at(self.lex, k, *c).is_none())
+            // (nor a verb: بطائرات مسيرة تقول واشنطن إن …)
+            && !s.is_verb(k)
         {
             k += 1;
         }

@@ -426,6 +426,22 @@ pub(super) fn roles(
         };
         cands = before_place.iter().collect();
     }
+    // The subject of an undergoer verb names where it happened, before any
+    // phrase after the noun (تعرض أربيل لهجمات … من فصائل مرتبطة بإيران).
+    let undergone: Vec<Group>;
+    if let Some(v) = undergoer {
+        undergone = cx
+            .groups(v + 1, m.start)
+            .into_iter()
+            .filter(|g| {
+                g.prep.is_none() && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+            })
+            .take(1)
+            .collect();
+        if !undergone.is_empty() {
+            cands = undergone.iter().collect();
+        }
+    }
     let receivers = Group {
         nps: receiver_places,
         prep: None,
