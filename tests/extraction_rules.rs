@@ -336,3 +336,10 @@ fn a_force_noun_does_not_reach_past_another_force_noun_or_a_verb() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn guarantees_is_not_a_doubled_verb_of_hosting() {
+    // يضمن/تضمن "guarantee(s)" is not يضم + ن "they include (forces)".
+    let t = "وقال إن الاتفاق سيضمن بقاء القوات الأمريكية لفترة محددة.";
+    assert!(roles(t, "deploy").is_empty(), "{:?}", roles(t, "deploy"));
+}

@@ -80,6 +80,13 @@ pub fn verb_forms(past: &str, present: &str, out: &mut Vec<(String, Pos)>) {
             out.push((format!("{prefix}{stem_short}"), Pos::Present));
         }
         for suf in ["ون", "ان", "ين", "وا", "ن", "ا"] {
+            // (a doubled stem unfolds before ن too: يضممن, not يضمن "guarantees")
+            if suf == "ن" && stem.chars().count() == 2 {
+                let mut c = stem.chars();
+                let (a, b) = (c.next().unwrap_or_default(), c.next().unwrap_or_default());
+                bases.push(format!("{prefix}{a}{b}{b}{suf}"));
+                continue;
+            }
             bases.push(format!("{base}{suf}"));
             if stem_short.len() != stem.len() {
                 bases.push(format!("{prefix}{stem_short}{suf}"));
