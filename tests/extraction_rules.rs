@@ -343,3 +343,13 @@ fn guarantees_is_not_a_doubled_verb_of_hosting() {
     let t = "وقال إن الاتفاق سيضمن بقاء القوات الأمريكية لفترة محددة.";
     assert!(roles(t, "deploy").is_empty(), "{:?}", roles(t, "deploy"));
 }
+
+#[test]
+fn a_noun_labelling_a_base_does_not_end_the_search_for_places() {
+    let t = "أعلنت المقاومة الإسلامية في العراق أنها استهدفت بالطائرات المسيرة قاعدة الاحتلال الأمريكي في حقل كونيكو للغاز.";
+    assert!(
+        has(t, "attack", "islamic-resistance-in-iraq", "conoco"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -102,9 +102,21 @@ pub fn sentence_events(
         }
         // The next trigger bounds the search for this one's complements.
         // (A participle modifies a noun inside this event's phrase: look past it.)
+        // (Nor a noun that labels the head noun before it: قاعدة الاحتلال
+        // الأمريكي في حقل كونيكو.)
+        let label = |n: &Match| {
+            n.payload.pos == Pos::Noun
+                && n.clitics.prep.is_none()
+                && n.clitics.conj.is_none()
+                && n.start > 0
+                && [CueKind::HeadNoun, CueKind::ForceNoun].iter().any(|k| {
+                    s.cue_at(lex, n.start - 1, *k)
+                        .is_some_and(|c| c.0 == n.start)
+                })
+        };
         let next_trigger = triggers[ti + 1..]
             .iter()
-            .find(|n| n.payload.pos != Pos::Adjective)
+            .find(|n| n.payload.pos != Pos::Adjective && !label(n))
             .map_or(s.len(), |n| n.start.max(m.end));
         let right_roles = right.min(next_trigger);
         let speaker = attribution_for(&speakers, m);
