@@ -353,3 +353,13 @@ fn a_noun_labelling_a_base_does_not_end_the_search_for_places() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_claim_in_a_headline_takes_the_subject_before_the_speech_verb() {
+    let t = "المقاومة الإسلامية في العراق تعلن استهداف قاعدتين أمريكيتين في سوريا\n\nنص الخبر.";
+    assert!(
+        has(t, "attack", "islamic-resistance-in-iraq", "syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -540,12 +540,17 @@ impl Ctx<'_, '_> {
         };
         // A speech verb that governs the noun directly (أعلنت المقاومة
         // استهداف قاعدة حرير: a claim) ends the clause but is its verb.
-        let left = if left > 0
+        let speech_governs = left > 0
             && s.has_cue(self.lex, left - 1, CueKind::Speech)
             && s.is_verb(left - 1)
-            && !s.has_cue(self.lex, left, CueKind::Complementizer)
-        {
-            left - 1
+            && !s.has_cue(self.lex, left, CueKind::Complementizer);
+        let left = if speech_governs { left - 1 } else { left };
+        // (its subject may come before it: المقاومة … تعلن استهداف قاعدتين)
+        let subject_left = if speech_governs {
+            (0..left)
+                .rev()
+                .find(|&k| self.is_boundary(k))
+                .map_or(0, |k| k + 1)
         } else {
             left
         };
@@ -589,7 +594,7 @@ impl Ctx<'_, '_> {
             Some(g) if self.group_can_act(table, &g) => g,
             Some(_) => return None,
             None => {
-                self.subject_before(table, left, v)
+                self.subject_before(table, subject_left.min(left), v)
                     .filter(|b| b.adjacent)?
                     .group
             }
