@@ -57,16 +57,17 @@ fn extraction_quality_does_not_regress() {
     let ex = Extractor::new(lexicon());
     check(
         "dev",
-        // (The dev set grew from 24 to 35 articles on 2026-11-23; the new
-        // ones scored F1 .543 and .613 before any rule was written for them.)
+        // (The dev set grew from 24 to 35 and then 42 articles on
+        // 2026-11-23; the new ones scored F1 .543, .613 and .566 before any
+        // rule was written for them.)
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.77,
+        0.78,
         0.90,
     );
     check(
         "seeds",
         &evaluate(&ex, "seeds", "tests/dev/seeds-gold.tsv"),
-        0.76,
+        0.78,
         0.80,
     );
     check(

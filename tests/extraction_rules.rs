@@ -363,3 +363,16 @@ fn a_claim_in_a_headline_takes_the_subject_before_the_speech_verb() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn an_anonymous_source_is_a_speaker_of_its_own() {
+    let t = "وقال مصدر أمني إن القوات الأمريكية انسحبت من قاعدة عين الأسد.";
+    let m = events(t);
+    let w = m.iter().find(|m| m.action == "withdraw").expect("withdraw");
+    assert_eq!(w.attributed_to.as_deref(), Some("msdr-amny"));
+    // The sources of a named outlet are the outlet's, and a relay is the outlet's.
+    let t = "وبحسب مصادر الصحيفة، فإن القوات الأمريكية انسحبت من قاعدة عين الأسد.";
+    let m = events(t);
+    let w = m.iter().find(|m| m.action == "withdraw").expect("withdraw");
+    assert_ne!(w.attributed_to.as_deref(), Some("msadr"));
+}

@@ -607,7 +607,7 @@ fn merge_ments(s: &mut Sent, added: Vec<Ment>) {
 }
 
 /// Normalized byte range of tokens `a..b`.
-fn norm_range(s: &Sent, a: usize, b: usize) -> std::ops::Range<usize> {
+pub(super) fn norm_range(s: &Sent, a: usize, b: usize) -> std::ops::Range<usize> {
     s.tokens[a].start as usize..s.tokens[b.max(a + 1) - 1].end as usize
 }
 
@@ -615,12 +615,12 @@ fn words(s: &Sent, a: usize, b: usize) -> Vec<String> {
     (a..b).map(|k| s.text(k).to_string()).collect()
 }
 
-fn joined(s: &Sent, a: usize, b: usize) -> String {
+pub(super) fn joined(s: &Sent, a: usize, b: usize) -> String {
     words(s, a, b).join(" ")
 }
 
 /// Removes the proclitics seen on token `i` from its original spelling.
-fn strip_proclitics(orig: &str, s: &Sent, i: usize) -> String {
+pub(super) fn strip_proclitics(orig: &str, s: &Sent, i: usize) -> String {
     let n = s
         .matches_at(i)
         .filter(|m| matches!(m.payload.target, Target::Cue { .. }))

@@ -7,6 +7,7 @@
 //! discovered names; then dates, events and relations sentence by sentence.
 
 pub mod anaphora;
+mod anonymous;
 pub mod dates;
 pub mod events;
 pub mod mentions;
@@ -127,6 +128,7 @@ impl Extractor {
         let original = |r: std::ops::Range<usize>| visible(r).into_owned();
         for s in &mut sents {
             discover(s, lex, &original, &mut table, &mut aliases, &mut roles);
+            anonymous::discover_anonymous(s, lex, &original, &mut table);
             gazetteer_person_aliases(s, &table, &mut aliases);
             s.mark_passive(visible);
         }

@@ -179,6 +179,7 @@ pub enum CueKind {
     TimeOfDay,
     Naming,
     Addition,
+    AnonymousSource,
 }
 
 impl CueKind {
@@ -219,6 +220,7 @@ impl CueKind {
         (CueKind::TimeOfDay, "TimeOfDay"),
         (CueKind::Naming, "NamingCue"),
         (CueKind::Addition, "AdditionCue"),
+        (CueKind::AnonymousSource, "AnonymousSource"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {
