@@ -376,3 +376,19 @@ fn an_anonymous_source_is_a_speaker_of_its_own() {
     let w = m.iter().find(|m| m.action == "withdraw").expect("withdraw");
     assert_ne!(w.attributed_to.as_deref(), Some("msadr"));
 }
+
+#[test]
+fn there_is_a_place_anaphor_unless_existential() {
+    let t = "تنشر القوات الأمريكية نحو ألفي جندي في سوريا.\nوقال المتحدث إن الخطوة ستخفض عدد الجنود هناك إلى أقل من ألف.";
+    assert!(
+        has(t, "withdraw", "united-states", "syria"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+    let t = "تنشر الولايات المتحدة نحو ألفي جندي في سوريا.\nونفى أن يكون هناك أي قرار بسحب القوات.";
+    assert!(
+        roles(t, "withdraw").iter().all(|(_, p)| p.is_empty()),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

@@ -115,6 +115,16 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                 continue;
             };
             let want = lex.cues[cue].introduces;
+            // (not after the words the entry excludes, nor opening its clause:
+            // كان هناك، وهناك التزام are existential)
+            if !lex.cues[cue].not_after.is_empty()
+                && (i == 0
+                    || s.is_punct(i - 1)
+                    || s.starts_with_conj(i)
+                    || lex.cues[cue].not_after.iter().any(|w| w == s.text(i - 1)))
+            {
+                continue;
+            }
             let here: Vec<Seen> = s
                 .ments
                 .iter()

@@ -250,6 +250,13 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
+        // (an adverb of place is where the forces are, not whose: الجنود هناك)
+        if s.ments[m].anaphoric
+            && s.cue_at(self.lex, s.ments[m].start, CueKind::Anaphor)
+                .is_some_and(|c| self.lex.cues[c.1].adverbial)
+        {
+            return None;
+        }
         Some(Np {
             start: i,
             end: s.ments[m].end,

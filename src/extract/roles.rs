@@ -370,10 +370,17 @@ pub(super) fn roles(
                         || s.cue_covering(lex, j, CueKind::Anaphor).is_some()
                 }))
     };
+    // An adverb of place (عدد الجنود هناك) needs no preposition.
+    let adverb = |g: &Group| {
+        g.prep.is_none()
+            && s.cue_at(lex, g.nps[0].start, CueKind::Anaphor)
+                .is_some_and(|c| lex.cues[c.1].adverbial && c.0 == g.nps[0].end)
+    };
     let mut cands: Vec<&Group> = groups
         .iter()
         .filter(|g| {
-            ((g.prep.as_deref().is_some_and(place_prep) || territory(g)) && !after_forces(g))
+            ((g.prep.as_deref().is_some_and(place_prep) || territory(g) || adverb(g))
+                && !after_forces(g))
                 || (object_is_place && object.is_some_and(|o| o.nps[0].start == g.nps[0].start))
         })
         .collect();

@@ -269,6 +269,11 @@ pub struct Cue {
     /// For anaphors: a possessed noun (أراضيها) that stands for the state of
     /// its possessor, named earlier in the clause.
     pub possessed: bool,
+    /// Normalized words after which the cue does not count (existential
+    /// كان هناك is no place anaphor).
+    pub not_after: Vec<String>,
+    /// For anaphors: an adverb of place (هناك) that needs no preposition.
+    pub adverbial: bool,
 }
 
 /// The loaded lexicon.

@@ -453,6 +453,11 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
             },
             names: one("names").as_deref() != Some("false"),
             possessed: one("possessed").as_deref() == Some("true"),
+            not_after: strings(t, subject, &kg("notAfter"))
+                .into_iter()
+                .map(|(v, _)| crate::text::normalize_str(v))
+                .collect(),
+            adverbial: one("adverbial").as_deref() == Some("true"),
         });
     }
     out
