@@ -201,8 +201,10 @@ impl Ctx<'_, '_> {
             .iter()
             .find_map(|k| s.cue_at(self.lex, j, *k))?;
         let mut k = force.0;
-        // Members of a named force (عناصر من تنظيم "داعش"، جنود من الجيش العراقي).
-        if k + 1 < s.len() && s.text(k) == "من" {
+        // Members of a named force (عناصر من تنظيم "داعش"، جنود من الجيش العراقي);
+        // not a definite force noun, whose من is where they leave from
+        // (سحب جزء من الجنود من سوريا).
+        if k + 1 < s.len() && s.text(k) == "من" && !s.text(j).starts_with("ال") {
             let mut q = k + 1;
             while q < s.len()
                 && (QUOTES_OPEN.contains(&s.text(q))
