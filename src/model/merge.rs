@@ -168,9 +168,10 @@ fn merge_group(
         // The most precise resolved date of the cluster.
         let date = c
             .iter()
-            .filter_map(|&j| mentions[j].date.clone())
+            .filter_map(|&j| mentions[j].date.as_ref())
             .filter(|d| d.start.is_some())
-            .min_by_key(|d| d.precision());
+            .min_by_key(|d| d.precision())
+            .cloned();
         let target = c.iter().find_map(|&j| mentions[j].target.clone());
         let date_key = date
             .as_ref()
@@ -207,10 +208,16 @@ fn merge_group(
             target,
             date,
             mentions: ids,
-            articles: c
-                .iter()
-                .map(|&j| mentions[j].provenance.article.clone())
-                .collect(),
+            articles: {
+                // (each distinct article cloned once)
+                let mut a: Vec<&str> = c
+                    .iter()
+                    .map(|&j| mentions[j].provenance.article.as_str())
+                    .collect();
+                a.sort_unstable();
+                a.dedup();
+                a.into_iter().map(String::from).collect()
+            },
             disputed,
         };
         // Two clusters can hash alike only if everything matches: keep one.
