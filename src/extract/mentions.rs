@@ -4,7 +4,7 @@
 //! الدفاع before a person's name). Discovered names become article-local
 //! aliases, so a later "وأضاف التميمي" finds the same person.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::sent::{Ment, Sent};
 use super::table::EntityTable;
@@ -27,7 +27,35 @@ pub struct FoundRole {
 /// entity index, and whether the name needs a head noun before it.
 #[derive(Default)]
 pub struct LocalAliases {
-    pub names: HashMap<Vec<String>, (usize, bool)>,
+    pub names: FxHashMap<Vec<String>, (usize, bool)>,
+}
+
+impl LocalAliases {
+    /// What [`apply_local_aliases`] needs besides the names, computed once
+    /// per article (the names are complete before it runs).
+    pub fn firsts(&self) -> AliasFirsts<'_> {
+        AliasFirsts {
+            max_len: self.names.keys().map(Vec::len).max().unwrap_or(0),
+            words: self.names.keys().fold(FxHashMap::default(), |mut m, k| {
+                if let Some(w) = k.first() {
+                    *m.entry(w.as_str()).or_default() |= len_bit(k.len());
+                }
+                m
+            }),
+        }
+    }
+}
+
+/// The longest alias (in words) and the words an alias can start with,
+/// each with a bit per length of the aliases it starts.
+pub struct AliasFirsts<'a> {
+    max_len: usize,
+    words: FxHashMap<&'a str, u64>,
+}
+
+/// The bit of an alias length (lengths from 63 on share the last bit).
+fn len_bit(len: usize) -> u64 {
+    1u64 << len.min(63)
 }
 
 /// Resolves the gazetteer matches of a sentence into mentions.
@@ -523,36 +551,47 @@ fn register_person_aliases(
 
 /// Adds mentions of article-local aliases (second mentions of discovered
 /// entities) that do not overlap existing mentions.
-pub fn apply_local_aliases(s: &mut Sent, lex: &Lexicon, aliases: &LocalAliases) {
+pub fn apply_local_aliases(
+    s: &mut Sent,
+    lex: &Lexicon,
+    aliases: &LocalAliases,
+    firsts: &AliasFirsts,
+) {
     if aliases.names.is_empty() {
         return;
     }
-    let max_len = aliases.names.keys().map(Vec::len).max().unwrap_or(0);
+    let max_len = firsts.max_len;
     // The words an alias can start with: positions whose word (without its
     // clitics) is none of them are skipped without building keys.
-    let firsts: std::collections::HashSet<&str> = aliases
-        .names
-        .keys()
-        .filter_map(|k| k.first().map(String::as_str))
-        .collect();
+    let firsts = &firsts.words;
     let mut added = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let mut hit = None;
         let first = s.text(i);
+        let mut lens = 0u64;
         let variants: Vec<&str> = std::iter::once(first)
             .chain(
                 ["و", "ف", "ب", "ل", "ك", "وب", "ول", "لل"]
                     .iter()
                     .filter_map(|p| first.strip_prefix(p)),
             )
-            .filter(|v| firsts.contains(v))
+            .filter(|v| {
+                firsts.get(v).is_some_and(|&b| {
+                    lens |= b;
+                    true
+                })
+            })
             .collect();
         if variants.is_empty() {
             i += 1;
             continue;
         }
         for len in (1..=max_len.min(s.len() - i)).rev() {
+            // (no alias of this length starts with any of the variants)
+            if lens & len_bit(len) == 0 {
+                continue;
+            }
             let mut key: Vec<String> = (i..i + len).map(|k| s.text(k).to_string()).collect();
             for &v in &variants {
                 key[0] = v.to_string();

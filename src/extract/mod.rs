@@ -132,8 +132,9 @@ impl Extractor {
             gazetteer_person_aliases(s, &table, &mut aliases);
             s.mark_passive(visible);
         }
+        let firsts = aliases.firsts();
         for s in &mut sents {
-            apply_local_aliases(s, lex, &aliases);
+            apply_local_aliases(s, lex, &aliases, &firsts);
             naming::widen_named(s, lex);
             for m in &s.ments {
                 if !m.role_only {

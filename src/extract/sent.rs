@@ -146,6 +146,8 @@ impl<'a> Sent<'a> {
     }
 
     /// The longest cue of `kind` starting at `i`: (end, cue index, clitics).
+    /// Most calls find no cue of that kind, which the mask answers inline.
+    #[inline]
     pub fn cue_at(
         &self,
         lex: &Lexicon,
@@ -159,6 +161,16 @@ impl<'a> Sent<'a> {
         {
             return None;
         }
+        self.cue_in_matches(lex, i, kind)
+    }
+
+    #[inline(never)]
+    fn cue_in_matches(
+        &self,
+        lex: &Lexicon,
+        i: usize,
+        kind: CueKind,
+    ) -> Option<(usize, usize, Clitics)> {
         self.matches_at(i)
             .filter_map(|m| match m.payload.target {
                 Target::Cue { cue, strict: false } if lex.cues[cue as usize].kind == kind => {

@@ -1,7 +1,9 @@
 //! The entities one article refers to: gazetteer entries copied in on first
 //! use, and entities discovered in the text, each with the surface forms seen.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{LexEntity, Lexicon};
 use crate::model::{Entity, EntityKind};
@@ -9,9 +11,12 @@ use crate::model::{Entity, EntityKind};
 #[derive(Default)]
 pub struct EntityTable {
     list: Vec<Entity>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// Lexicon index of each entity (None for discovered ones).
     lex_index: Vec<Option<usize>>,
+    /// What [`EntityTable::from_lexicon`] returned for each lexicon index
+    /// (looked up by position instead of hashing the id again).
+    by_lex: FxHashMap<usize, usize>,
 }
 
 /// Builds the model entity of a gazetteer entry.
@@ -31,11 +36,16 @@ pub fn entity_of(e: &LexEntity) -> Entity {
 impl EntityTable {
     /// Index of the lexicon entity `li`, adding it on first use.
     pub fn from_lexicon(&mut self, lex: &Lexicon, li: usize) -> usize {
-        let e = &lex.entities[li];
-        if let Some(&i) = self.index.get(&e.id) {
+        if let Some(&i) = self.by_lex.get(&li) {
             return i;
         }
-        self.push(entity_of(e), Some(li))
+        let e = &lex.entities[li];
+        let i = match self.index.get(&e.id) {
+            Some(&i) => i,
+            None => self.push(entity_of(e), Some(li)),
+        };
+        self.by_lex.insert(li, i);
+        i
     }
 
     /// Index of the lexicon entity with this id, if it exists.

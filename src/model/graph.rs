@@ -7,7 +7,7 @@
 //! then [`GraphBuilder::finish`] merges mentions into events across
 //! articles and marks disputed ones.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 use serde::{Deserialize, Serialize};
@@ -75,7 +75,7 @@ pub struct KnowledgeGraph {
     #[serde(skip)]
     graph: StableGraph<NodeKey, Edge>,
     #[serde(skip)]
-    index: HashMap<NodeKey, NodeIndex>,
+    index: FxHashMap<NodeKey, NodeIndex>,
 }
 
 /// Accumulates article extractions. Adding is cheap and does not grow
@@ -138,7 +138,7 @@ impl GraphBuilder {
             events,
             relations,
             graph: StableGraph::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         };
         kg.rebuild_graph();
         kg
@@ -151,18 +151,31 @@ impl KnowledgeGraph {
     /// so node indices are deterministic.
     pub fn rebuild_graph(&mut self) {
         let mut g: StableGraph<NodeKey, Edge> = StableGraph::new();
-        let mut index = HashMap::new();
-        let mut node = |g: &mut StableGraph<NodeKey, Edge>, k: NodeKey| {
-            *index.entry(k.clone()).or_insert_with(|| g.add_node(k))
+        let mut index: FxHashMap<NodeKey, NodeIndex> = FxHashMap::default();
+        // The new nodes of each kind in insertion order (entities, events,
+        // articles: the order of `NodeKey`), and whether each kind came in
+        // increasing id order, in which case that is the nodes' key order.
+        let mut order: [Vec<NodeIndex>; 3] = Default::default();
+        let mut sorted = true;
+        let mut node = |g: &mut StableGraph<NodeKey, Edge>, k: NodeKey, kind: usize| {
+            if index.contains_key(&k) {
+                return;
+            }
+            if let Some(&last) = order[kind].last() {
+                sorted &= g[last].id() < k.id();
+            }
+            let i = g.add_node(k.clone());
+            order[kind].push(i);
+            index.insert(k, i);
         };
         for a in &self.articles {
-            node(&mut g, NodeKey::Article(a.id.clone()));
+            node(&mut g, NodeKey::Article(a.id.clone()), 2);
         }
         for id in self.entities.keys() {
-            node(&mut g, NodeKey::Entity(id.clone()));
+            node(&mut g, NodeKey::Entity(id.clone()), 0);
         }
         for ev in self.events.values() {
-            node(&mut g, NodeKey::Event(ev.id.clone()));
+            node(&mut g, NodeKey::Event(ev.id.clone()), 1);
         }
         // Edges are counted by node indices, then added in the order of
         // their (source key, target key, kind), so edge indices do not
@@ -196,7 +209,15 @@ impl KnowledgeGraph {
                 EdgeKind::Relation(r.predicate),
             );
         }
-        let rank = find.ranks(g.node_count());
+        let rank = if sorted {
+            let mut rank = vec![0; g.node_count()];
+            for (r, i) in order.iter().flatten().enumerate() {
+                rank[i.index()] = r as u32;
+            }
+            rank
+        } else {
+            find.ranks(g.node_count())
+        };
         drop(find);
         let mut edges: Vec<_> = edges.into_iter().collect();
         edges.sort_unstable_by_key(|&((a, b, kind), _)| (rank[a.index()], rank[b.index()], kind));
@@ -235,11 +256,11 @@ impl KnowledgeGraph {
 /// Node indices by kind and id, borrowed from the node index.
 struct Lookup<'a> {
     by_key: FxHashMap<(u8, &'a str), NodeIndex>,
-    keys: &'a HashMap<NodeKey, NodeIndex>,
+    keys: &'a FxHashMap<NodeKey, NodeIndex>,
 }
 
 impl<'a> Lookup<'a> {
-    fn new(keys: &'a HashMap<NodeKey, NodeIndex>) -> Self {
+    fn new(keys: &'a FxHashMap<NodeKey, NodeIndex>) -> Self {
         let by_key = keys
             .iter()
             .map(|(k, &i)| {

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
+use super::cluster::first_fit;
 use super::ids::hash_id;
 use super::{EventMention, MergedEvent, PartialDate, Polarity};
 
@@ -143,32 +144,34 @@ fn merge_group(
     // (a day in a month in a year), so dates that pairwise overlap all
     // contain the narrowest one, and a mention fits every member exactly
     // when it overlaps that one: the test is O(1), not O(cluster size).
-    let mut clusters: Vec<Cluster> = Vec::new();
-    for &i in idx {
-        let m = &mentions[i];
-        let mergeable = actor.is_some() || place.is_some();
-        let date = m.date.as_ref().and_then(|d| d.start);
-        let found = clusters
-            .iter_mut()
-            .find(|c| mergeable && c.fits(date, m.target.as_deref()));
-        match found {
-            Some(c) => c.push(i, date, &m.target),
-            None => {
-                let mut c = Cluster::default();
-                c.push(i, date, &m.target);
-                clusters.push(c);
-            }
-        }
-    }
-    let clusters = clusters.into_iter().map(|c| c.members);
+    // A mention joins the first cluster it fits (found through an index
+    // of the clusters by target and date, see `cluster.rs`).
+    let mergeable = actor.is_some() || place.is_some();
+    let items: Vec<(usize, Option<PartialDate>, Option<&str>)> = idx
+        .iter()
+        .map(|&i| {
+            let m = &mentions[i];
+            (
+                i,
+                m.date.as_ref().and_then(|d| d.start),
+                m.target.as_deref(),
+            )
+        })
+        .collect();
+    let clusters: Vec<Vec<usize>> = first_fit(&items, mergeable)
+        .into_iter()
+        .map(|c| c.members)
+        .collect();
+    drop(items);
     for c in clusters {
         let first = &mentions[c[0]];
         // The most precise resolved date of the cluster.
         let date = c
             .iter()
-            .filter_map(|&j| mentions[j].date.clone())
+            .filter_map(|&j| mentions[j].date.as_ref())
             .filter(|d| d.start.is_some())
-            .min_by_key(|d| d.precision());
+            .min_by_key(|d| d.precision())
+            .cloned();
         let target = c.iter().find_map(|&j| mentions[j].target.clone());
         let date_key = date
             .as_ref()
@@ -205,57 +208,20 @@ fn merge_group(
             target,
             date,
             mentions: ids,
-            articles: c
-                .iter()
-                .map(|&j| mentions[j].provenance.article.clone())
-                .collect(),
+            articles: {
+                // (each distinct article cloned once)
+                let mut a: Vec<&str> = c
+                    .iter()
+                    .map(|&j| mentions[j].provenance.article.as_str())
+                    .collect();
+                a.sort_unstable();
+                a.dedup();
+                a.into_iter().map(String::from).collect()
+            },
             disputed,
         };
         // Two clusters can hash alike only if everything matches: keep one.
         events.entry(id).or_insert(ev);
-    }
-}
-
-/// A cluster of mentions being merged into one event (see [`merge_events`]).
-#[derive(Default)]
-struct Cluster {
-    members: Vec<usize>,
-    /// The narrowest resolved date of the members.
-    date: Option<PartialDate>,
-    /// The members' target, if any has one (they all agree).
-    target: Option<String>,
-}
-
-impl Cluster {
-    fn fits(&self, date: Option<PartialDate>, target: Option<&str>) -> bool {
-        let dates_ok = match (date, self.date) {
-            (Some(a), Some(b)) => a.compatible(&b),
-            _ => true,
-        };
-        let targets_ok = match (target, &self.target) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
-        dates_ok && targets_ok
-    }
-
-    fn push(&mut self, i: usize, date: Option<PartialDate>, target: &Option<String>) {
-        self.members.push(i);
-        if let Some(d) = date {
-            let narrower = match self.date {
-                None => true,
-                Some(old) => {
-                    let ((a0, a1), (b0, b1)) = (d.bounds(), old.bounds());
-                    a0 >= b0 && a1 <= b1
-                }
-            };
-            if narrower {
-                self.date = Some(d);
-            }
-        }
-        if self.target.is_none() {
-            self.target.clone_from(target);
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The data model: articles, entities, mentions, events, relations and their
 //! provenance, plus the [`KnowledgeGraph`] that holds them.
 
+mod cluster;
 pub mod date;
 pub mod graph;
 pub mod ids;
