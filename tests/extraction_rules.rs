@@ -392,3 +392,13 @@ fn there_is_a_place_anaphor_unless_existential() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn forces_that_stay_are_a_states_not_a_parliaments() {
+    let t = "البرلمان الألماني يمدد مهمة الجيش في العراق حتى نهاية العام";
+    assert!(
+        has(t, "remain", "germany", "iraq"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

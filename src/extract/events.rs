@@ -301,6 +301,21 @@ pub fn sentence_events(
                 }
             }
         }
+        // Forces that stay or leave are a state's, not a parliament's or a
+        // ministry's (البرلمان الألماني يمدد مهمة الجيش → Germany).
+        if def.actor_is_forces {
+            for a in &mut roles.actors {
+                if table.get(a.0).kind == crate::model::EntityKind::GovernmentBody
+                    && let Some(state) = table
+                        .lex_entity(lex, a.0)
+                        .and_then(|l| l.country.first().cloned())
+                        .and_then(|id| table.by_lex_id(lex, &id))
+                {
+                    a.0 = state;
+                }
+            }
+            roles.actors.dedup_by_key(|a| a.0);
+        }
         let date = pick_date(&cx, dates, m, &triggers);
         let polarity = polarity(&cx, m.start);
         if modality == Modality::Asserted
