@@ -70,7 +70,7 @@ fn forces_in_phrase(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
 
 /// The state an entity stands for: itself for a country, its state for a
 /// capital used by metonymy.
-fn state_of(table: &mut EntityTable, lex: &Lexicon, e: usize) -> Option<usize> {
+pub(super) fn state_of(table: &mut EntityTable, lex: &Lexicon, e: usize) -> Option<usize> {
     match table.get(e).kind {
         EntityKind::Country => Some(e),
         // (a head of state or government stands for the state: السوداني

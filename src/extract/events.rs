@@ -306,10 +306,7 @@ pub fn sentence_events(
         if def.actor_is_forces {
             for a in &mut roles.actors {
                 if table.get(a.0).kind == crate::model::EntityKind::GovernmentBody
-                    && let Some(state) = table
-                        .lex_entity(lex, a.0)
-                        .and_then(|l| l.country.first().cloned())
-                        .and_then(|id| table.by_lex_id(lex, &id))
+                    && let Some(state) = super::anaphora::state_of(table, lex, a.0)
                 {
                     a.0 = state;
                 }
