@@ -402,3 +402,15 @@ fn forces_that_stay_are_a_states_not_a_parliaments() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn a_description_prefers_the_entity_its_head_noun_names() {
+    // الإقليم is Kurdistan (إقليم كردستان), not Gaza, named since.
+    let t = "قال مسؤولون في إقليم كردستان إن الهجوم وقع بعد اندلاع الحرب في غزة. \
+             ومن المقرر أن تبقى القوات الأمريكية في الإقليم حتى أيلول 2026.";
+    assert!(
+        has(t, "remain", "united-states", "kurdistan-region"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

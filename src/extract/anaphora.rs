@@ -306,9 +306,15 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                             })
                             .map(|(e, _)| e)
                     } else {
+                        // Otherwise one named by the head noun too (الإقليم →
+                        // إقليم كردستان, not Gaza named since), then the most
+                        // named, then the latest.
+                        let text = s.text(i);
                         score
                             .into_iter()
-                            .max_by_key(|&(_, (n, last, _))| (n, last))
+                            .max_by_key(|&(e, (n, last, _))| {
+                                (named_by_head(table, e, text), n, last)
+                            })
                             .map(|(e, _)| e)
                     }
                 }
