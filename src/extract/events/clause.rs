@@ -1,0 +1,154 @@
+//! What the clause around a trigger supplies besides its roles: the
+//! complementizer pronoun or the earlier verb whose subject it shares, the
+//! speaker it is attributed to, its date and its troop count.
+
+use crate::extract::dates::DateMent;
+use crate::extract::modality::Speaker;
+use crate::extract::nps::{Ctx, Group};
+use crate::extract::table::EntityTable;
+use crate::lexicon::CueKind;
+use crate::lexicon::morph::Pos;
+use crate::matcher::Match;
+use crate::text::token::parse_number;
+
+/// Whether the subject of trigger `m` (a verb, or a noun right after its
+/// verb) is the pronoun of a complementizer before it (أنه، إنها، أنهم).
+/// The complementizer with a pronoun (أنه، إنها) whose pronoun is the
+/// subject of the trigger's verb, if any.
+pub(super) fn pronoun_complementizer(cx: &Ctx, m: &Match) -> Option<usize> {
+    let s = cx.s;
+    let mut k = m.start;
+    if !matches!(m.payload.pos, Pos::Past | Pos::Present) {
+        if k == 0 || !s.is_verb(k - 1) {
+            return None;
+        }
+        k -= 1;
+    }
+    while k > 0
+        && [CueKind::Planned, CueKind::Negation, CueKind::Hypothetical]
+            .iter()
+            .any(|c| s.cue_covering(cx.lex, k - 1, *c).is_some())
+        && !s.has_cue(cx.lex, k - 1, CueKind::Complementizer)
+    {
+        k -= 1;
+    }
+    (k > 0
+        && s.has_cue(cx.lex, k - 1, CueKind::Complementizer)
+        && ["ه", "ها", "هم", "هما"]
+            .iter()
+            .any(|p| s.text(k - 1).ends_with(p)))
+    .then(|| k - 1)
+}
+
+pub(super) fn attribution_for(speakers: &[Speaker], m: &Match) -> Option<usize> {
+    speakers
+        .iter()
+        .filter(|sp| sp.verb < m.start || (sp.after && sp.verb > m.start))
+        .filter(|sp| sp.verb != m.start)
+        // (a source phrase naming no one, وفق ما تنص عليه الخطة, does not
+        // replace the speaker of the sentence)
+        .filter(|sp| sp.entity.is_some() || !(sp.after && sp.verb > m.start))
+        .map(|sp| sp.entity)
+        .next_back()
+        .flatten()
+}
+
+/// The date of a trigger: the nearest date expression of its own clause.
+/// A complementizer, a speech verb or a clause boundary between them means
+/// the date belongs to another clause (قال مسؤول، اليوم الأحد، إن القوات
+/// انسحبت: the withdrawal has no date); another trigger between them costs.
+pub(super) fn pick_date(
+    cx: &Ctx,
+    dates: &[DateMent],
+    m: &Match,
+    triggers: &[Match],
+) -> Option<usize> {
+    let s = cx.s;
+    let between_trigger = |a: usize, b: usize| {
+        triggers
+            .iter()
+            .any(|t| t.start >= a && t.end <= b && t.start != m.start)
+    };
+    // (A relative clause or a comma is inserted material: no block.)
+    let new_clause = m.clitics.conj.is_some();
+    let other_clause = |a: usize, b: usize| {
+        (a..b).any(|k| {
+            (new_clause && b == m.start && s.is_punct(k) && matches!(s.text(k), "،" | ","))
+                || s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
+                || s.has_cue(cx.lex, k, CueKind::Complementizer)
+                || s.has_cue(cx.lex, k, CueKind::Speech)
+                || (s.is_punct(k) && matches!(s.text(k), ":" | "–" | "-" | "—" | "؛"))
+        })
+    };
+    dates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let (a, b, extra) = if d.start >= m.end {
+                (m.end, d.start, 0)
+            } else if d.end <= m.start {
+                (d.end, m.start, 2)
+            } else {
+                return Some((0, i));
+            };
+            // A date beyond another trigger is that trigger's.
+            if other_clause(a, b) || between_trigger(a, b) {
+                return None;
+            }
+            let cost = b - a + extra;
+            (cost <= 24).then_some((cost, i))
+        })
+        .min()
+        .map(|x| x.1)
+}
+
+pub(super) fn troops(cx: &Ctx, left: usize, right: usize) -> Option<u64> {
+    let s = cx.s;
+    for k in left..right {
+        if !s.is_number(k) {
+            continue;
+        }
+        let mut value = parse_number(s.text(k))?;
+        let mut j = k + 1;
+        if let Some((e, cue, _)) = s.cue_at(cx.lex, j, CueKind::NumberWord) {
+            value *= cx.lex.cues[cue].number.unwrap_or(1) as f64;
+            j = e;
+        }
+        if s.has_cue(cx.lex, j, CueKind::TroopNoun) && value >= 1.0 {
+            return Some(value.round() as u64);
+        }
+    }
+    None
+}
+
+/// The subject of the nearest verb before `t0` in its sentence that has one,
+/// when no complementizer or clause boundary other than a comma comes
+/// between: the phrase right after it (VSO) or right before it (SVO).
+///
+/// O(n²) in the sentence's tokens at worst (a subject search per verb).
+pub(super) fn earlier_verb_subject(cx: &Ctx, table: &EntityTable, t0: usize) -> Option<Group> {
+    let s = cx.s;
+    let lex = cx.lex;
+    for k in (0..t0).rev() {
+        if s.has_cue(lex, k, CueKind::Complementizer)
+            || (cx.is_boundary(k) && !matches!(s.text(k), "،" | ","))
+        {
+            return None;
+        }
+        if !s.is_verb(k) || s.is_passive(k) {
+            continue;
+        }
+        let after = cx.groups(k + 1, t0).into_iter().next().filter(|g| {
+            g.prep.is_none() && cx.gap(k + 1, g.nps[0].start) == 0 && cx.group_can_act(table, g)
+        });
+        let found = after.or_else(|| {
+            cx.subject_before(table, 0, k)
+                .filter(|b| b.adjacent)
+                .map(|b| b.group)
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}

@@ -1,0 +1,135 @@
+//! Passes over all the drafts of a sentence that complete one event from
+//! another: a killing and its attack share place and date, a light verb
+//! and its verbal noun are one event, an event happened at the venue of
+//! the occasion it was told with, and an event noun embedded under a
+//! demand or refusal is attributed to that verb's actor.
+
+use super::Draft;
+use crate::extract::nps::Ctx;
+use crate::lexicon::{CueKind, Lexicon};
+
+/// A killing told with its attack (قتل ثلاثة جنود في هجوم على قاعدة في
+/// الأردن) happened where and when the attack did, and vice versa.
+pub(super) fn share_attack_roles(lex: &Lexicon, mut drafts: Vec<Draft>) -> Vec<Draft> {
+    let is = |d: &Draft, id: &str| lex.actions[d.action].id == id;
+    let attack = drafts
+        .iter()
+        .find(|d| is(d, "attack"))
+        .map(|d| (d.place, d.date, d.actor));
+    let kill = drafts
+        .iter()
+        .find(|d| is(d, "kill"))
+        .map(|d| (d.place, d.date, None));
+    for d in &mut drafts {
+        let other = if is(d, "kill") {
+            attack
+        } else if is(d, "attack") {
+            kill
+        } else {
+            None
+        };
+        if let Some((place, date, actor)) = other {
+            d.place = d.place.or(place);
+            d.date = d.date.or(date);
+            // The author of the attack is the killer (غارة أمريكية أدت إلى مقتل …).
+            d.actor = d.actor.or(actor.filter(|a| Some(*a) != d.target));
+        }
+    }
+    drafts
+}
+
+/// A light verb and its verbal noun of the same action (توصلنا إلى اتفاق،
+/// شنتها … هجمات) are one event: the later one's roles fill the earlier one's gaps.
+pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let near = out.iter_mut().rev().find(|o| {
+            o.action == d.action
+                && o.trigger != d.trigger
+                && d.trigger.0 >= o.trigger.1
+                && d.trigger.0 - o.trigger.1 <= 6
+                && !(o.trigger.1..d.trigger.0).any(|k| cx.is_boundary(k))
+        });
+        match near {
+            // Another of the verb's places (… في العراق وسوريا): a row of its own,
+            // completed from the noun.
+            Some(o) if o.place.is_some() && d.place.is_some() && o.place != d.place => {
+                let mut d = d;
+                d.actor = d.actor.or(o.actor);
+                d.target = d.target.or(o.target);
+                d.date = d.date.or(o.date);
+                d.troops = d.troops.or(o.troops);
+                out.push(d);
+            }
+            Some(o) if o.actor.is_none() || d.actor.is_none() || o.actor == d.actor => {
+                o.actor = o.actor.or(d.actor);
+                o.place = o.place.or(d.place);
+                o.target = o.target.or(d.target);
+                o.date = o.date.or(d.date);
+                o.troops = o.troops.or(d.troops);
+                o.span = (o.span.0.min(d.span.0), o.span.1.max(d.span.1));
+            }
+            _ => out.push(d),
+        }
+    }
+    out
+}
+
+/// The speaker of the reported speech or source phrase governing a trigger.
+/// "اتفق X و Y، خلال لقائهما في البيت الأبيض": an event without a place
+/// happened where the meeting or visit during which it happened took place.
+pub(super) fn venue_of_occasion(cx: &Ctx, drafts: &mut [Draft]) {
+    let s = cx.s;
+    for i in 0..drafts.len() {
+        if drafts[i].place.is_some() {
+            continue;
+        }
+        let end = drafts[i].trigger.1;
+        let venue = drafts.iter().find_map(|o| {
+            let t0 = o.trigger.0;
+            (t0 > end
+                && t0 - end <= 14
+                && s.cue_covering(cx.lex, t0 - 1, CueKind::During).is_some()
+                && !(end..t0).any(|k| {
+                    s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
+                        || s.has_cue(cx.lex, k, CueKind::Complementizer)
+                        || s.has_cue(cx.lex, k, CueKind::Speech)
+                }))
+            .then_some(o.place)
+            .flatten()
+        });
+        if venue.is_some() {
+            drafts[i].place = venue;
+        }
+    }
+}
+
+/// An event noun in the complement of a demand or a refusal (طالبت موسكو
+/// بسحب القوات، رفض البرلمان إخراج القوات) is the wish or stance of that
+/// verb's actor: attributed to it when nobody is quoted.
+pub(super) fn embedded_attribution(cx: &Ctx, drafts: &mut [Draft]) {
+    let s = cx.s;
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.attributed_to.is_some() || d.is_verb {
+            continue;
+        }
+        let t0 = d.trigger.0;
+        let owner = drafts[..i]
+            .iter()
+            .rev()
+            .filter(|o| {
+                cx.lex.actions[o.action].embeds
+                    && o.trigger.1 <= t0
+                    && t0 - o.trigger.1 <= 8
+                    && !(o.trigger.1..t0).any(|k| {
+                        (cx.is_boundary(k) && !cx.hidden[k])
+                            || s.has_cue(cx.lex, k, CueKind::Complementizer)
+                    })
+            })
+            .find_map(|o| o.actor);
+        if let Some(a) = owner.filter(|a| d.actor != Some(*a)) {
+            drafts[i].attributed_to = Some(a);
+        }
+    }
+}

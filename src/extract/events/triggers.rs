@@ -1,0 +1,137 @@
+//! The triggers of a sentence and what their words say: which action
+//! matches are read as triggers (longest, outside names and fixed phrases,
+//! as a noun or as a verb), whether a word a trigger needs is there, and
+//! the possessive or first-person ending of a trigger's token.
+
+use crate::extract::sent::Sent;
+use crate::lexicon::Lexicon;
+use crate::lexicon::morph::Pos;
+use crate::matcher::{Clitics, Match, Target};
+
+/// The trigger matches of a sentence: longest per position, not inside a
+/// longer entity name. A bare form that is both a past verb and a verbal
+/// noun (سحب، نشر) is read as a noun when a word precedes it in construct
+/// (خطة سحب، بدء نشر) and as a verb at the start of a clause.
+pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
+    let mut all: Vec<Match> = s
+        .matches
+        .iter()
+        .filter(|m| matches!(m.payload.target, Target::Trigger { .. }))
+        .copied()
+        .collect();
+    let met = |m: &Match| match m.payload.target {
+        Target::Trigger { action, trigger } => needs_met(
+            s,
+            &lex.actions[action as usize].triggers[trigger as usize],
+            m,
+        ),
+        _ => false,
+    };
+    all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Match> = Vec::new();
+    for m in &all {
+        if out.last().is_some_and(|l| m.start < l.end) {
+            continue;
+        }
+        if s.ment_at(m.start)
+            .is_some_and(|e| e.end - e.start > m.end - m.start && !e.role_only)
+        {
+            continue;
+        }
+        // Part of a longer name, also inside a title phrase (مسؤول في وزارة
+        // الدفاع: وزارة is not "and visited him").
+        let in_name = s.matches.iter().any(|e| {
+            matches!(e.payload.target, Target::Entity { strict: false, .. })
+                && e.start <= m.start
+                && m.end <= e.end
+                && e.end - e.start > m.end - m.start
+        });
+        if in_name {
+            continue;
+        }
+        // Inside a longer fixed phrase (في ظل is not "remained").
+        let in_cue = s.matches.iter().any(|c| {
+            matches!(c.payload.target, Target::Cue { .. })
+                && c.start <= m.start
+                && m.end <= c.end
+                && c.end - c.start > m.end - m.start
+        });
+        if in_cue {
+            continue;
+        }
+        // (a reading whose needed word is there first: تعزيزات إلى سوريا is
+        // reinforcements, not "strengthening" that needs its forces)
+        let same = all.iter().filter(|o| o.start == m.start && o.end == m.end);
+        let pick = |want: &dyn Fn(&Match) -> bool| {
+            same.clone()
+                .find(|o| want(o) && met(o))
+                .or_else(|| same.clone().find(|o| want(o)))
+        };
+        let noun = pick(&|o| matches!(o.payload.pos, Pos::Noun | Pos::Adjective));
+        let verb = pick(&|o| matches!(o.payload.pos, Pos::Past | Pos::Present));
+        let chosen = match (noun, verb) {
+            (Some(n), Some(v)) => {
+                let construct =
+                    m.start > 0 && !s.is_punct(m.start - 1) && !s.starts_with_conj(m.start);
+                if construct || (v.clitics != Clitics::default() && n.clitics.prep.is_some()) {
+                    *n
+                } else {
+                    *v
+                }
+            }
+            _ => noun.or(verb).copied().unwrap_or(*m),
+        };
+        out.push(chosen);
+    }
+    out
+}
+
+/// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):
+/// in a window of the sentence, since it may lie beyond a comma, or right
+/// after the trigger for `kg:needsNear` (تعزيز قواتها).
+pub(super) fn needs_met(s: &Sent, trig: &crate::lexicon::Trigger, m: &Match) -> bool {
+    let window = if trig.needs_near {
+        m.end..(m.end + 1).min(s.len())
+    } else {
+        m.start.saturating_sub(8)..(m.end + 20).min(s.len())
+    };
+    trig.needs.is_empty()
+        || window
+            .into_iter()
+            .any(|k| trig.needs.iter().any(|w| word_has(s.text(k), w)))
+}
+
+/// The possessive pronoun on a verbal noun (زيارته، لقائهما), checked
+/// against the noun's base form (ة is normalized to ه, so زيارة alone has none).
+pub(super) fn possessive(token: &str, form: &crate::lexicon::WordForm) -> Option<&'static str> {
+    let crate::lexicon::WordForm::Noun(base) = form else {
+        return None;
+    };
+    let base = crate::text::normalize_str(base);
+    // (ة → ت and a final hamza on its seat before the suffix: زيارته، لقائهما)
+    let stems: Vec<String> = match (base.strip_suffix('ه'), base.strip_suffix('ء')) {
+        (Some(s), _) => vec![format!("{s}ت")],
+        (_, Some(s)) => vec![format!("{s}ئ"), format!("{s}ؤ"), base.clone()],
+        _ => vec![base],
+    };
+    ["هما", "هم", "ها", "ه"].into_iter().find(|suf| {
+        stems
+            .iter()
+            .any(|stem| token.ends_with(&format!("{stem}{suf}")))
+    })
+}
+
+/// First person: past ending in نا (توصلنا), present starting with ن (ننسحب).
+pub(super) fn first_person(token: &str, pos: Pos) -> bool {
+    match pos {
+        Pos::Past => token.ends_with("نا"),
+        Pos::Present => token.trim_start_matches(['و', 'ف', 'س']).starts_with('ن'),
+        _ => false,
+    }
+}
+
+pub(in crate::extract) fn word_has(token: &str, word: &str) -> bool {
+    token == word
+        || (token.ends_with(word) && token.len() - word.len() <= 4)
+        || (token.starts_with(word) && token.len() - word.len() <= 6)
+}

@@ -1,0 +1,148 @@
+//! Gazetteer names resolved into mentions, leftmost-longest: a strict name
+//! only in its context (after a head noun, as its conjunct, where forces
+//! are), and a name after a place head noun of another kind re-resolved as
+//! that kind (محافظة الحسكة is the governorate).
+
+use crate::extract::sent::{Ment, Sent};
+use crate::extract::table::EntityTable;
+use crate::lexicon::{CueKind, Lexicon};
+use crate::matcher::Target;
+use crate::model::EntityKind;
+use crate::text::normalize_str;
+
+/// Resolves the gazetteer matches of a sentence into mentions.
+pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
+    // (start, end, lexicon index, adjectival, strict)
+    let mut cands: Vec<(usize, usize, usize, bool, bool)> = Vec::new();
+    for m in &s.matches {
+        match m.payload.target {
+            Target::Entity { entity, strict } => {
+                if strict {
+                    let place = lex.entities[entity as usize]
+                        .kind
+                        .is_some_and(|k| k.is_place());
+                    let in_context = after_head_noun(s, lex, m.start)
+                        || conjunct_after_head_noun(s, lex, &cands, m.start)
+                        || (place && forces_at(s, lex, m.start));
+                    if !in_context {
+                        continue;
+                    }
+                }
+                cands.push((m.start, m.end, entity as usize, false, strict));
+            }
+            Target::Demonym { entity } => {
+                cands.push((m.start, m.end, entity as usize, true, false))
+            }
+            _ => {}
+        }
+    }
+    // Leftmost-longest; a name beats a demonym of the same length.
+    // A strict name in its context beats a plain homonym (قاعدة الشدادي is the base).
+    cands.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1), c.3, !c.4));
+    let mut ments = Vec::new();
+    let mut next_free = 0;
+    for (start, end, li, adjectival, _) in cands {
+        if start < next_free {
+            continue;
+        }
+        let entity = table.from_lexicon(lex, li);
+        ments.push(Ment {
+            start,
+            end,
+            entity,
+            adjectival,
+            role_only: false,
+            anaphoric: false,
+            second: None,
+        });
+        next_free = end;
+    }
+    s.ments = ments;
+    refine_by_head_noun(s, lex, table);
+}
+
+/// Re-resolves names after a place head noun whose kind differs: "محافظة
+/// الحسكة" (or "محافظتي الحسكة ودير الزور") is the governorate, not the city.
+fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
+    let mut head: Option<(String, EntityKind)> = None;
+    for k in 0..s.ments.len() {
+        let m = s.ments[k].clone();
+        if m.adjectival {
+            head = None;
+            continue;
+        }
+        let h = (m.start.saturating_sub(3)..m.start).rev().find_map(|h| {
+            s.cue_at(lex, h, CueKind::HeadNoun)
+                .filter(|c| c.0 == m.start)
+                .and_then(|c| {
+                    let cue = &lex.cues[c.1];
+                    let form = cue.forms.iter().find_map(|f| match f {
+                        crate::lexicon::WordForm::Noun(n) => Some(normalize_str(n)),
+                        _ => None,
+                    })?;
+                    Some((form, cue.introduces?))
+                })
+        });
+        let conjunct =
+            head.is_some() && s.starts_with_conj(m.start) && k > 0 && s.ments[k - 1].end == m.start;
+        head = h.or(if conjunct { head.take() } else { None });
+        let Some((form, kind)) = &head else { continue };
+        if table.get(m.entity).kind == *kind || !kind.is_place() {
+            continue;
+        }
+        let clitics = s
+            .matches_at(m.start)
+            .find(|x| x.end == m.end && matches!(x.payload.target, Target::Entity { .. }))
+            .map_or(0, |x| {
+                usize::from(x.clitics.conj.is_some()) + usize::from(x.clitics.prep.is_some())
+            });
+        let mut words: Vec<String> = (m.start..m.end).map(|i| s.text(i).to_string()).collect();
+        words[0] = words[0].chars().skip(clitics).collect();
+        let name = format!("{form} {}", words.join(" "));
+        if let Some(&li) = lex
+            .entities_named(&name)
+            .iter()
+            .find(|&&li| lex.entities[li].kind == Some(*kind))
+        {
+            s.ments[k].entity = table.from_lexicon(lex, li);
+        }
+    }
+}
+
+/// Whether token `i` is a conjunct (وX) of a strict name that follows a
+/// head noun (قاعدتي التنف والشدادي).
+fn conjunct_after_head_noun(
+    s: &Sent,
+    lex: &Lexicon,
+    cands: &[(usize, usize, usize, bool, bool)],
+    i: usize,
+) -> bool {
+    s.starts_with_conj(i)
+        && cands.iter().any(|c| {
+            c.1 == i
+                && c.4
+                && (after_head_noun(s, lex, c.0) || conjunct_after_head_noun(s, lex, cands, c.0))
+        })
+}
+
+/// Whether token `i` is where forces are: after في in a sentence that names
+/// forces or troops (القوات الأمريكية في حرير). (Not after من or إلى:
+/// منعت القوات من التقدم is "from advancing".)
+fn forces_at(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    i > 0
+        && s.text(i - 1) == "في"
+        && (0..s.len())
+            .any(|k| s.has_cue(lex, k, CueKind::ForceNoun) || s.has_cue(lex, k, CueKind::TroopNoun))
+}
+
+/// Whether token `i` follows a head noun (قاعدة "حرير", معسكر X).
+pub fn after_head_noun(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && s.is_punct(j - 1) && matches!(s.text(j - 1), "\"" | "«" | "“") {
+        j -= 1;
+    }
+    (j.saturating_sub(3)..j).any(|h| {
+        s.cue_at(lex, h, CueKind::HeadNoun)
+            .is_some_and(|c| c.0 == j)
+    })
+}
