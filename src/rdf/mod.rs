@@ -14,6 +14,7 @@
 
 pub mod jsonld;
 pub mod mapping;
+pub mod nquads;
 pub mod pieces;
 pub mod provenance;
 pub mod query;

@@ -27,12 +27,12 @@
 use std::collections::HashSet;
 use std::io::Write;
 
-use oxigraph::io::RdfSerializer;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, QuadRef, Triple, TripleRef};
 use rayon::prelude::*;
 
 use super::jsonld::{self, PieceCompactor, PieceState};
 use super::mapping::{self, Out, Statics, TimeOwners};
+use super::nquads;
 use super::provenance::{self, Stated};
 use super::vocab::Iris;
 use super::write::{RdfKind, UnionFilter, serializer};
@@ -356,11 +356,10 @@ fn make(
         .zip(assumed)
         .map(|(piece, from)| -> Result<Made, KgError> {
             let quads = ctx.quads(piece);
-            let mut nq = RdfSerializer::from_format(RdfKind::NQuads.format())
-                .for_writer(Vec::with_capacity(quads.len() * 200));
+            let mut nq = Vec::with_capacity(quads.len() * 200);
             let mut shared = Vec::new();
             for (i, q) in quads.iter().enumerate() {
-                nq.serialize_quad(q).map_err(rdf)?;
+                nquads::push_quad(&mut nq, q.as_ref());
                 if ctx.filter.is_shared(q.as_ref()) {
                     shared.push(i);
                 }
@@ -371,7 +370,7 @@ fn make(
             Ok(Made {
                 shared,
                 dropped: Vec::new(),
-                nquads: nq.finish().map_err(rdf)?,
+                nquads: nq,
                 jsonld: json,
                 json_from: from.clone(),
                 json_to,
