@@ -414,3 +414,13 @@ fn a_description_prefers_the_entity_its_head_noun_names() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn a_vague_time_between_commas_is_skipped() {
+    let t = "أخلت القوات الأمريكية، خلال الأيام الماضية، قاعدة التنف.";
+    assert!(
+        has(t, "withdraw", "united-states", "al-tanf"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

@@ -3,7 +3,7 @@
 //!
 //! Three kinds, each recognised by its form, not by its words:
 //! - a date (قام الرئيس، أمس الأربعاء، بزيارة …): every token is inside a
-//!   date expression;
+//!   date expression, or a vague time of the lexicon (، خلال اليومين الماضيين،);
 //! - an attribution (انسحبت القوات، بحسب رويترز، من …): it opens with a
 //!   source cue (بحسب، وفق، نقلاً عن);
 //! - a non-restrictive relative clause after a name (تبنّت "المقاومة
@@ -90,9 +90,14 @@ pub fn hidden(s: &Sent, lex: &Lexicon, in_date: &[bool]) -> Vec<bool> {
                     || s.has_cue(lex, k, CueKind::Locative)
                     || s.has_cue(lex, k, CueKind::DateQualifier)
             });
+        // (or a vague time: ، خلال اليومين الماضيين،)
+        let vague = s.cue_covering(lex, a + 1, CueKind::VagueTime).is_some()
+            && inner
+                .clone()
+                .all(|k| s.cue_covering(lex, k, CueKind::VagueTime).is_some());
         let source = s.has_cue(lex, a + 1, CueKind::Source);
         let relative = s.has_cue(lex, a + 1, CueKind::RelativePronoun) && after_name(s, a);
-        if date || source || relative {
+        if date || vague || source || relative {
             for flag in &mut mask[a..=b] {
                 *flag = true;
             }
