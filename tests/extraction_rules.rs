@@ -424,3 +424,22 @@ fn a_vague_time_between_commas_is_skipped() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn a_condition_after_the_trigger_makes_it_hypothetical() {
+    let modality = |t: &str| {
+        events(t)
+            .into_iter()
+            .find(|m| m.action == "remain")
+            .map(|m| m.modality)
+    };
+    let conditional =
+        "قال المسؤول إن القوات الروسية تبقى في قاعدة حميميم إذا توصل الطرفان إلى اتفاق.";
+    assert_eq!(modality(conditional), Some(Modality::Hypothetical));
+    let after_comma = "قال المسؤول إن القوات الروسية تبقى في قاعدة حميميم، في حال وافقت دمشق.";
+    assert_eq!(modality(after_comma), Some(Modality::Hypothetical));
+    // A condition in the next sentence does not reach back.
+    let separate =
+        "قال المسؤول إن القوات الروسية تبقى في قاعدة حميميم. وإذا وافقت دمشق فسيتم توقيع اتفاق.";
+    assert_eq!(modality(separate), Some(Modality::Asserted));
+}

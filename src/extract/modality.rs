@@ -4,7 +4,8 @@
 //! - Polarity: a negation cue shortly before the trigger (لا تمثل انسحاباً،
 //!   لن تنسحب، عدم الانسحاب), or a denial verb governing the clause (نفى أن).
 //! - Modality: hypothetical with a possibility or condition cue (قد +
-//!   present, ربما، إذا، يتيح); planned with the future prefix, a future or
+//!   present, ربما، إذا، يتيح) or a condition after the trigger in its
+//!   clause (تبقى … إذا توصلت); planned with the future prefix, a future or
 //!   plan cue (سوف، من المقرر، خطة، تعتزم، سيتم), or (in `events`) a
 //!   resolved date after the publication date.
 //! - Attribution: the speaker of a speech verb (قال/أكد/ذكرت … أن), the
@@ -80,6 +81,17 @@ pub fn modality(cx: &Ctx, m: &Match) -> Modality {
             if !qad || next_present {
                 return Modality::Hypothetical;
             }
+        }
+    }
+    // A condition after the trigger in its clause (… في طرطوس إذا توصلت
+    // إلى تفاهم): the event is its consequence.
+    let condition = |k: usize| s.cue_at(cx.lex, k, CueKind::Condition).is_some();
+    for k in m.end..(m.end + 12).min(s.len()) {
+        if condition(k) {
+            return Modality::Hypothetical;
+        }
+        if cx.is_boundary(k) && !(matches!(s.text(k), "،" | ",") && condition(k + 1)) {
+            break;
         }
     }
     if m.clitics.future {
