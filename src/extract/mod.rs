@@ -15,6 +15,7 @@ pub mod modality;
 mod naming;
 pub mod nps;
 mod parens;
+mod places;
 pub mod relations;
 mod roles;
 pub mod sent;

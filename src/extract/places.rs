@@ -1,0 +1,177 @@
+//! Place of one trigger, chosen among the candidate groups by
+//! [`super::roles`]: the groups after the action's place prepositions (or
+//! في …), the object when it is a place, a place before the trigger in its
+//! clause, the subject of an undergoer verb, and the receiver's places; the
+//! most specific wins with its conjuncts.
+
+use super::nps::{Ctx, Group, Np};
+use super::table::EntityTable;
+use crate::lexicon::{ActionDef, CueKind};
+use crate::matcher::{Match, Target};
+use crate::model::EntityKind;
+
+/// Chooses the places of one trigger among the candidate groups around it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn choose_places(
+    cx: &Ctx,
+    table: &EntityTable,
+    m: &Match,
+    left: usize,
+    def: &ActionDef,
+    groups: &[Group],
+    object: Option<&Group>,
+    object_is_place: bool,
+    undergoer: Option<usize>,
+    actor_ids: &[(usize, Np)],
+    receiver_places: Vec<Np>,
+) -> Vec<(usize, Np)> {
+    let lex = cx.lex;
+    let s = cx.s;
+    // Places: the groups after the action's prepositions (or في …), and the
+    // object when it is a place; the most specific wins with its conjuncts.
+    let place_prep = |p: &str| {
+        def.place_preps.iter().any(|x| x == p) || matches!(p, "في" | "داخل" | "ب" | "قرب" | "عند")
+    };
+    // على + territory (على الأراضي العراقية) is a place too.
+    let territory =
+        |g: &Group| g.prep.as_deref() == Some("علي") && g.nps.iter().any(|np| np.place_noun);
+    // "مستقبل قواتهما في العراق": a place after forces belongs to them, not to
+    // an event that is not about moving forces.
+    // (Unless those forces are the actor: إنهاء المهمة القتالية للقوات
+    // الأمريكية في العراق.) A pronoun place (منه، فيها) is only trusted for
+    // forces that move.
+    let after_forces = |g: &Group| {
+        let k = g.nps[0].start;
+        let actor_before = actor_ids.iter().any(|(_, np)| np.end + 1 == k);
+        let pronoun = cx.ment(g.nps[0]).anaphoric
+            && s.cue_at(lex, k, CueKind::Anaphor)
+                .is_some_and(|c| lex.cues[c.1].introduces == Some(EntityKind::Place));
+        (pronoun && !def.actor_is_forces)
+            || (def.symmetric
+                && !actor_before
+                && (k.saturating_sub(4)..k.saturating_sub(1)).any(|j| {
+                    s.cue_covering(lex, j, CueKind::ForceNoun).is_some()
+                        || s.cue_covering(lex, j, CueKind::Anaphor).is_some()
+                }))
+    };
+    // An adverb of place (عدد الجنود هناك) needs no preposition.
+    let adverb = |g: &Group| {
+        g.prep.is_none()
+            && s.cue_at(lex, g.nps[0].start, CueKind::Anaphor)
+                .is_some_and(|c| lex.cues[c.1].adverbial && c.0 == g.nps[0].end)
+    };
+    let mut cands: Vec<&Group> = groups
+        .iter()
+        .filter(|g| {
+            ((g.prep.as_deref().is_some_and(place_prep) || territory(g) || adverb(g))
+                && !after_forces(g))
+                || (object_is_place && object.is_some_and(|o| o.nps[0].start == g.nps[0].start))
+        })
+        .collect();
+    let before_place;
+    if cands
+        .iter()
+        .all(|g| g.nps.iter().all(|np| cx.as_place(table, *np).is_none()))
+    {
+        // A place before the trigger in its clause (في أربيل، ستبقى القوات),
+        // not one that belongs to an earlier trigger.
+        let from = s
+            .matches
+            .iter()
+            .filter(|t| matches!(t.payload.target, Target::Trigger { .. }) && t.end <= m.start)
+            .map(|t| t.end)
+            .max()
+            .unwrap_or(0)
+            .max(left)
+            // (nor one beyond a parenthetical)
+            .max(
+                (left..m.start)
+                    .rev()
+                    .find(|&k| cx.hidden[k])
+                    .map_or(0, |k| k + 1),
+            );
+        // (A trigger in a temporal adjunct, بعد انتهاء مهمة التحالف, does
+        // not take the main clause's place.)
+        let adjunct = m.start > 0 && s.has_cue(lex, m.start - 1, CueKind::DateQualifier);
+        before_place = match undergoer {
+            // (the subject itself too: تعرضت قاعدة حرير في أربيل لهجوم)
+            Some(v) => cx
+                .groups(v + 1, m.start)
+                .into_iter()
+                .filter(|g| {
+                    g.prep.as_deref().is_none_or(place_prep)
+                        && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+                })
+                .collect(),
+            None => cx
+                .groups(from, m.start)
+                .into_iter()
+                .rev()
+                .filter(|_| !adjunct)
+                .find(|g| {
+                    g.prep.as_deref() == Some("في")
+                        && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+                })
+                .into_iter()
+                .collect::<Vec<_>>(),
+        };
+        cands = before_place.iter().collect();
+    }
+    // The subject of an undergoer verb names where it happened, before any
+    // phrase after the noun (تعرض أربيل لهجمات … من فصائل مرتبطة بإيران).
+    let undergone: Vec<Group>;
+    if let Some(v) = undergoer {
+        undergone = cx
+            .groups(v + 1, m.start)
+            .into_iter()
+            .filter(|g| {
+                g.prep.is_none() && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+            })
+            .take(1)
+            .collect();
+        if !undergone.is_empty() {
+            cands = undergone.iter().collect();
+        }
+    }
+    let receivers = Group {
+        nps: receiver_places,
+        prep: None,
+    };
+    if !receivers.nps.is_empty() {
+        cands.insert(0, &receivers);
+    }
+    let rank = |np: &Np| {
+        cx.as_place(table, *np)
+            .map_or(0, |p| table.get(p).kind.place_rank())
+    };
+    let best = cands
+        .iter()
+        .flat_map(|g| g.nps.iter())
+        .map(rank)
+        .max()
+        .unwrap_or(0);
+    // Among equally specific places, the action's first place preposition
+    // wins (reposition: إلى before من; withdraw: من).
+    let prep_order = |g: &Group| {
+        g.prep
+            .as_deref()
+            .and_then(|p| def.place_preps.iter().position(|x| x == p))
+            .unwrap_or(def.place_preps.len())
+    };
+    let mut places: Vec<(usize, Np)> = Vec::new();
+    if best > 0
+        && let Some(g) = cands
+            .iter()
+            .filter(|g| g.nps.iter().any(|np| rank(np) == best))
+            .min_by_key(|g| prep_order(g))
+    {
+        for np in &g.nps {
+            if let Some(p) = cx.as_place(table, *np)
+                && !places.iter().any(|x| x.0 == p)
+            {
+                places.push((p, *np));
+            }
+        }
+    }
+    places
+}
