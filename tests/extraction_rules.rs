@@ -443,3 +443,32 @@ fn a_condition_after_the_trigger_makes_it_hypothetical() {
         "قال المسؤول إن القوات الروسية تبقى في قاعدة حميميم. وإذا وافقت دمشق فسيتم توقيع اتفاق.";
     assert_eq!(modality(separate), Some(Modality::Asserted));
 }
+
+#[test]
+fn a_group_named_by_a_naming_phrase_claims_the_attack() {
+    let t = "وتبنت جماعة تطلق على نفسها اسم \"سرايا الفجر\" الهجوم على قاعدة حرير.";
+    let m = events(t)
+        .into_iter()
+        .find(|m| m.action == "attack")
+        .expect("an attack");
+    assert_eq!(m.actor.as_deref(), Some("sraya-alfjr"), "{m:?}");
+    assert_eq!(m.place.as_deref(), Some("harir"));
+    // The claimant is also the source of the claim.
+    assert_eq!(m.attributed_to.as_deref(), Some("sraya-alfjr"));
+}
+
+#[test]
+fn publishing_a_video_is_no_deployment() {
+    let t = "ونشر فصيل مسلح مقطعاً مصوراً قال إنه يظهر لحظة إطلاق الصواريخ على قاعدة عين الأسد.";
+    assert!(
+        events(t).iter().all(|m| m.action != "deploy"),
+        "{:?}",
+        events(t)
+    );
+    assert!(has(
+        "ونشرت الولايات المتحدة 500 جندي في قاعدة عين الأسد.",
+        "deploy",
+        "united-states",
+        "ain-al-asad"
+    ));
+}

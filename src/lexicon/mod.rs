@@ -102,6 +102,10 @@ pub struct Trigger {
     /// The needed word must follow the trigger within two words (`kg:needsNear`:
     /// تعزيز قواتها, not تعزيز قدرات قوات الأمن).
     pub needs_near: bool,
+    /// Normalized words that, in the four words after the trigger (its
+    /// subject and object), make it another verb (`kg:unlessNext`: نشر
+    /// مقطعاً is publishing, not deploying).
+    pub unless_next: Vec<String>,
 }
 
 /// An action (withdraw, deploy …) with its codes, roles and triggers.

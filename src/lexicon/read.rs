@@ -273,6 +273,7 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
                 subject: None,
                 needs: Vec::new(),
                 needs_near: false,
+                unless_next: Vec::new(),
             })
             .collect();
         // Structured triggers: kg:trigger [ kg:noun "إخلاء" ; kg:objectRole "place" ].
@@ -292,6 +293,10 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
             let needs_near = strings(t, b, &kg("needsNear"))
                 .first()
                 .is_some_and(|(v, _)| *v == "true");
+            let unless_next: Vec<String> = strings(t, b, &kg("unlessNext"))
+                .into_iter()
+                .map(|(v, _)| crate::text::normalize_str(v))
+                .collect();
             for form in word_forms(t, b, problems) {
                 triggers.push(Trigger {
                     form,
@@ -299,6 +304,7 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
                     subject: role("subjectRole"),
                     needs: needs.clone(),
                     needs_near,
+                    unless_next: unless_next.clone(),
                 });
             }
         }

@@ -389,7 +389,7 @@ pub fn sentence_events(
                     date,
                     polarity,
                     modality,
-                    attributed_to: attributed_to.filter(|a| actor.is_none_or(|x| x.0 != *a)),
+                    attributed_to,
                     troops,
                     span,
                     is_verb,

@@ -88,13 +88,21 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
 
 /// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):
 /// in a window of the sentence, since it may lie beyond a comma, or right
-/// after the trigger for `kg:needsNear` (تعزيز قواتها).
+/// after the trigger for `kg:needsNear` (تعزيز قواتها); and none of its
+/// `kg:unlessNext` words in the four after it (نشر فصيل مقطعاً).
 pub(super) fn needs_met(s: &Sent, trig: &crate::lexicon::Trigger, m: &Match) -> bool {
     let window = if trig.needs_near {
         m.end..(m.end + 1).min(s.len())
     } else {
         m.start.saturating_sub(8)..(m.end + 20).min(s.len())
     };
+    // (the object may follow the subject: نشر فصيل مسلح مقطعاً)
+    if (m.end..(m.end + 4).min(s.len()))
+        .take_while(|&k| !s.is_punct(k))
+        .any(|k| trig.unless_next.iter().any(|w| word_has(s.text(k), w)))
+    {
+        return false;
+    }
     trig.needs.is_empty()
         || window
             .into_iter()

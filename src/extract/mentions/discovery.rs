@@ -94,7 +94,20 @@ pub fn discover(
             && lex.cues[cue].names
         {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
-            let (ns, mut ne) = name_span(s, lex, end, !kind.is_place());
+            // (or after a naming phrase, in quotes: جماعة تطلق على نفسها اسم
+            // "سرايا الفجر"; the mention is the name, see `naming`)
+            let named = s
+                .cue_at(lex, end, CueKind::Naming)
+                .map(|c| c.0)
+                .filter(|&q| q < s.len() && matches!(s.text(q), "\"" | "«" | "“"))
+                // (a quoted name with its own head noun, "كتائب الثأر", is
+                // found at that head noun)
+                .filter(|&q| {
+                    !s.cue_at(lex, q + 1, CueKind::HeadNoun)
+                        .is_some_and(|c| lex.cues[c.1].names)
+                });
+            let (ns, mut ne) = name_span(s, lex, named.unwrap_or(end), !kind.is_place());
+            let named_start = named.filter(|_| ne > ns).map(|_| ns);
             // A place named after a person or a country (شارع فلسطين، قاعدة
             // الملك فيصل) is a new place, not that person or country.
             let named_after = kind.is_place()
@@ -115,18 +128,22 @@ pub fn discover(
             if ne > ns && !added.iter().any(|m| m.start < ne && ns < m.end) {
                 let name_norm = joined(s, ns, ne);
                 let head = original(norm_range(s, i, end));
-                let label = format!(
-                    "{} {}",
-                    strip_proclitics(&head, s, i),
+                let label = if named_start.is_some() {
                     original(norm_range(s, ns, ne))
-                );
+                } else {
+                    format!(
+                        "{} {}",
+                        strip_proclitics(&head, s, i),
+                        original(norm_range(s, ns, ne))
+                    )
+                };
                 let id = slug(&name_norm);
                 let entity = table.discovered(lex, &id, kind, &label);
                 aliases
                     .names
                     .insert(words(s, ns, ne), (entity, kind == EntityKind::MilitaryBase));
                 added.push(Ment {
-                    start: i,
+                    start: named_start.unwrap_or(i),
                     end: ne,
                     entity,
                     adjectival: false,

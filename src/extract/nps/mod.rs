@@ -195,7 +195,13 @@ impl Ctx<'_, '_> {
                         .iter()
                         .any(|c| s.cue_covering(self.lex, j, *c).is_some())
                 });
-            if skip(k) || quoted_verb {
+            // A name quoted after a naming phrase is part of its clause
+            // (جماعة تطلق على نفسها اسم "كتائب الثأر").
+            let named = s.is_punct(k)
+                && QUOTES_OPEN.contains(&s.text(k))
+                && k > 0
+                && s.cue_covering(self.lex, k - 1, CueKind::Naming).is_some();
+            if skip(k) || quoted_verb || named {
                 left = k;
                 continue;
             }

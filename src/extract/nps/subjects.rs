@@ -150,7 +150,9 @@ impl Ctx<'_, '_> {
         };
         let v = (left..t0)
             .rev()
-            .filter(|&k| !self.is_hidden(k))
+            .filter(|&k| {
+                !self.is_hidden(k) && s.cue_covering(self.lex, k, CueKind::Naming).is_none()
+            })
             .find(|&k| {
                 if purpose {
                     action_verb(k)
@@ -180,9 +182,12 @@ impl Ctx<'_, '_> {
             .filter(|g| {
                 (v + 1..g.nps[0].start).all(|k| {
                     self.function_word(k)
-                        && !s
+                        && (!s
                             .matches_at(k)
                             .any(|x| matches!(x.payload.target, Target::Trigger { .. }))
+                            // (a word of a naming phrase is no trigger:
+                            // جماعة تطلق على نفسها اسم …)
+                            || s.cue_covering(self.lex, k, CueKind::Naming).is_some())
                 })
             }) {
             Some(g) if self.group_can_act(table, &g) => g,
