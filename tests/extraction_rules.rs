@@ -472,3 +472,19 @@ fn publishing_a_video_is_no_deployment() {
         "ain-al-asad"
     ));
 }
+
+#[test]
+fn a_relative_clause_of_hosting_describes_the_place_it_follows() {
+    let t = "استهدف هجوم صاروخي معسكر التاجي القريب من مطار بغداد، الذي يضم مدربين من حلف الناتو.";
+    assert!(
+        has(t, "deploy", "nato", "camp-taji"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    let t = "سقطت قذيفة قرب مستشارين في قاعدة حرير، التي تستضيف قوات أمريكية.";
+    assert!(
+        has(t, "deploy", "united-states", "harir"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}

@@ -308,7 +308,33 @@ pub(super) fn roles(
     // first group that can act, possibly after a parenthesis.
     if trig.subject == Some(ObjectRole::Place) {
         let wide = cx.groups(m.end, (m.end + 14).min(s.len()));
-        let subject_before = before.iter().map(|b| &b.group);
+        // (in a relative clause, the place it describes: قاعدة حرير الجوية،
+        // التي تستضيف قوات أمريكية)
+        let relative_head = (before.is_none()
+            && left > 0
+            && (left..m.start).all(|k| cx.function_word(k))
+            && s.has_cue(lex, left - 1, CueKind::RelativePronoun))
+        .then(|| {
+            // (the head noun rather than a place attached to it: قاعدة
+            // فيكتوريا المحاذية لمطار بغداد، التي تضم …; the phrase starts
+            // after the boundary before the comma)
+            let rel = left - 1;
+            let comma = rel > 0 && cx.is_boundary(rel - 1);
+            let end = if comma { rel - 1 } else { rel };
+            let from = (end.saturating_sub(12)..end)
+                .rev()
+                .find(|&k| cx.is_boundary(k))
+                .map_or(end.saturating_sub(12), |k| k + 1);
+            let places: Vec<Group> = cx
+                .groups(from, end)
+                .into_iter()
+                .filter(|g| g.nps.iter().any(|np| cx.as_place(table, *np).is_some()))
+                .collect();
+            let near = places.iter().rfind(|g| cx.gap(g.end(), end) <= 1);
+            places.iter().rfind(|g| g.prep.is_none()).or(near).cloned()
+        })
+        .flatten();
+        let subject_before = before.iter().map(|b| &b.group).chain(relative_head.iter());
         let all: Vec<&Group> = subject_before
             .chain(wide.iter().filter(|g| g.prep.is_none()))
             .collect();
