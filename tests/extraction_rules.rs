@@ -488,3 +488,13 @@ fn a_relative_clause_of_hosting_describes_the_place_it_follows() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn scare_quotes_after_a_trigger_do_not_end_its_clause() {
+    let t = "وقالت الفصائل إنها ستواصل قصف \"قواعد الاحتلال\" في سوريا.";
+    assert!(
+        roles(t, "attack").iter().any(|(_, p)| p == "syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -160,8 +160,17 @@ impl Ctx<'_, '_> {
             if s.text(k) == "\"" && (0..k).filter(|&j| s.text(j) == "\"").count() % 2 == 1 {
                 return false;
             }
+            // Scare quotes around a short phrase after a trigger (استهداف
+            // "قواعد الاحتلال الأمريكي" في العراق) are part of the clause.
+            let scare = QUOTES_OPEN.contains(&s.text(k))
+                && k > 0
+                && s.matches_at(k - 1)
+                    .any(|m| matches!(m.payload.target, Target::Trigger { .. }) && m.end == k)
+                && (k + 2..(k + 7).min(s.len())).any(|j| {
+                    matches!(s.text(j), "\"" | "»" | "”") && (k + 1..j).all(|i| !s.is_punct(i))
+                });
             return matches!(s.text(k), "،" | "," | ":" | "؛" | ";" | "(" | ")")
-                || (QUOTES_OPEN.contains(&s.text(k)) && !quoted_name)
+                || (QUOTES_OPEN.contains(&s.text(k)) && !quoted_name && !scare)
                 || (DASHES.contains(&s.text(k))
                     && !s.ment_at(k.saturating_sub(1)).is_some_and(|m| m.adjectival));
         }
