@@ -498,3 +498,32 @@ fn scare_quotes_after_a_trigger_do_not_end_its_clause() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_light_verb_and_its_noun_are_one_event_across_a_time_parenthetical() {
+    let t = "شنت مقاتلات أمريكية، فجر اليوم السبت، سلسلة غارات على مواقع في قضاء القائم.";
+    let attacks: Vec<_> = events(t)
+        .into_iter()
+        .filter(|m| m.action == "attack")
+        .collect();
+    assert_eq!(attacks.len(), 1, "{attacks:?}");
+    assert_eq!(attacks[0].actor.as_deref(), Some("united-states"));
+    assert_eq!(attacks[0].place.as_deref(), Some("al-qaim"));
+}
+
+#[test]
+fn an_ambiguous_place_name_coordinated_with_a_place_is_a_place() {
+    let t = "قصفت المقاتلات التركية مواقع في قنديل وسنجار.";
+    assert!(
+        has(t, "attack", "turkey", "qandil"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    assert!(
+        has(t, "attack", "turkey", "sinjar"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    // Alone, the common word (lamp) is not the place.
+    assert!(events("وأضاءت العائلة قنديل البيت.").is_empty());
+}

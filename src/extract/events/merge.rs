@@ -47,8 +47,12 @@ pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
             o.action == d.action
                 && o.trigger != d.trigger
                 && d.trigger.0 >= o.trigger.1
-                && d.trigger.0 - o.trigger.1 <= 6
-                && !(o.trigger.1..d.trigger.0).any(|k| cx.is_boundary(k))
+                // (a parenthetical or date between does not count:
+                // شنت مقاتلات أمريكية، فجر اليوم، سلسلة غارات)
+                && cx.gap(o.trigger.1, d.trigger.0) <= 6
+                && !(o.trigger.1..d.trigger.0).any(|k| {
+                    cx.is_boundary(k) && !cx.hidden[k] && !cx.dated.get(k).copied().unwrap_or(false)
+                })
         });
         match near {
             // Another of the verb's places (… في العراق وسوريا): a row of its own,

@@ -23,7 +23,9 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
                         .is_some_and(|k| k.is_place());
                     let in_context = after_head_noun(s, lex, m.start)
                         || conjunct_after_head_noun(s, lex, &cands, m.start)
-                        || (place && forces_at(s, lex, m.start));
+                        || (place
+                            && (forces_at(s, lex, m.start)
+                                || coordinated_with_place(s, lex, m.start, m.end)));
                     if !in_context {
                         continue;
                     }
@@ -123,6 +125,27 @@ fn conjunct_after_head_noun(
                 && c.4
                 && (after_head_noun(s, lex, c.0) || conjunct_after_head_noun(s, lex, cands, c.0))
         })
+}
+
+/// Whether tokens `a..b` are coordinated with a plain (not strict) place
+/// name after a preposition: في قنديل وسنجار، في سنجار وقنديل.
+fn coordinated_with_place(s: &Sent, lex: &Lexicon, a: usize, b: usize) -> bool {
+    let plain_place = |start: usize, end: Option<usize>| {
+        s.matches.iter().any(|x| {
+            x.start == start
+                && end.is_none_or(|e| x.end == e)
+                && matches!(x.payload.target, Target::Entity { entity, strict: false }
+                    if lex.entities[entity as usize].kind.is_some_and(|k| k.is_place()))
+        })
+    };
+    let prep_before = |k: usize| {
+        k > 0
+            && s.cue_at(lex, k - 1, CueKind::Locative)
+                .is_some_and(|c| c.0 == k)
+    };
+    (prep_before(a) && b < s.len() && s.starts_with_conj(b) && plain_place(b, None))
+        || (s.starts_with_conj(a)
+            && (a.saturating_sub(4)..a).any(|st| prep_before(st) && plain_place(st, Some(a))))
 }
 
 /// Whether token `i` is where forces are: after في in a sentence that names
