@@ -39,7 +39,47 @@ pub fn decode_article(
         return Err("the file is empty (0 bytes)".into());
     }
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return Ok(plain(strict(enc, &bytes[bom..], bom)?, enc));
+        let text = strict(enc, &bytes[bom..], bom);
+        // FE FF and FF FE are also letters in windows-1256 (U+200F، ے): a
+        // UTF-16 reading that is not Arabic, of bytes that read as Arabic
+        // in a legacy code page, is that code page.
+        // (Doubtful: private-use or control characters, or not Arabic
+        // while windows-1256 reads mostly Arabic letters.)
+        let arabic_in_1256 = || {
+            detect::strict(encoding_rs::WINDOWS_1256, bytes).is_some_and(|t| {
+                let letters = t
+                    .chars()
+                    .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+                    .count();
+                letters >= 10 && letters * 2 >= t.chars().filter(|c| !c.is_ascii()).count()
+            })
+        };
+        let doubtful = enc != encoding_rs::UTF_8
+            && declared.is_none()
+            && text.as_ref().map_or(true, |t| {
+                t.chars().any(|c| {
+                    ('\u{E000}'..='\u{F8FF}').contains(&c) || (c.is_control() && !c.is_whitespace())
+                }) || (!detect::stats(t).is_arabic() && arabic_in_1256())
+            });
+        if doubtful {
+            return match detect::legacy(bytes) {
+                Legacy::Found(legacy, text) => Ok(Decoded {
+                    text,
+                    encoding: legacy,
+                    note: Some(format!(
+                        "begins like a {} byte-order mark but is not UTF-16 text; read as {} (detected from its bytes)",
+                        enc.name(),
+                        legacy.name()
+                    )),
+                }),
+                _ => Err(format!(
+                    "begins with a {} byte-order mark but is not UTF-16 text (private-use or control \
+                     characters when read so); declare the encoding with --encoding",
+                    enc.name()
+                )),
+            };
+        }
+        return Ok(plain(text?, enc));
     }
     if let Some(what) = detect::binary_format(bytes) {
         return Err(format!("{what}, not a text file"));
@@ -213,6 +253,30 @@ mod tests {
         );
         assert!(decode(b"", None).is_err());
         assert!(decode(b"a\0b", None).unwrap_err().contains("NUL"));
+    }
+
+    #[test]
+    fn a_legacy_text_that_begins_like_a_utf16_bom_is_not_utf16() {
+        // U+200F and ے are FE FF in windows-1256: the UTF-16BE mark.
+        let text = "\u{200F}ے أعلنت وزارة الدفاع العراقية أن القوات الأمريكية انسحبت من قاعدة عين الأسد في محافظة الأنبار.";
+        let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+        assert_eq!(&cp1256[..2], &[0xFE, 0xFF]);
+        let d = decode_article(&cp1256, None).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, encoding_rs::WINDOWS_1256);
+        // Too little to tell: reported, not read as UTF-16.
+        let (short, _, _) = encoding_rs::WINDOWS_1256.encode("\u{200F}ےءبحلول نهاية0انسحبت");
+        assert!(
+            decode(&short, None)
+                .unwrap_err()
+                .contains("byte-order mark")
+        );
+        // Real UTF-16 with its mark is still UTF-16, whatever its script.
+        let utf16: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("基地 base".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(decode(&utf16, None).unwrap(), "基地 base");
     }
 
     #[test]
