@@ -30,7 +30,21 @@ use super::nquads::needs_escape;
 
 /// The prefixes, in the order oxttl tries them.
 pub struct TurtleWriter {
-    prefixes: Vec<(String, String)>,
+    prefixes: Vec<Prefix>,
+}
+
+struct Prefix {
+    name: String,
+    iri: String,
+    /// The last eight bytes of `iri` (if it has eight).
+    tail: u64,
+}
+
+/// The last eight bytes of `b`, which has at least eight.
+fn tail(b: &[u8]) -> u64 {
+    let mut t = [0u8; 8];
+    t.copy_from_slice(&b[b.len() - 8..]);
+    u64::from_le_bytes(t)
 }
 
 /// The last subject and predicate written (oxttl's serializer state).
@@ -50,17 +64,29 @@ impl TurtleWriter {
             .map(|(p, i)| (p.to_string(), i.to_string()))
             .collect();
         prefixes.sort_unstable_by_key(|(_, p)| Reverse(p.len()));
+        let prefixes = prefixes
+            .into_iter()
+            .map(|(name, iri)| Prefix {
+                tail: if iri.len() >= 8 {
+                    tail(iri.as_bytes())
+                } else {
+                    0
+                },
+                name,
+                iri,
+            })
+            .collect();
         TurtleWriter { prefixes }
     }
 
     /// The prefix declarations oxttl writes first.
     pub fn prelude(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        for (name, iri) in &self.prefixes {
+        for p in &self.prefixes {
             out.extend_from_slice(b"@prefix ");
-            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(p.name.as_bytes());
             out.extend_from_slice(b": <");
-            out.extend_from_slice(iri.as_bytes());
+            out.extend_from_slice(p.iri.as_bytes());
             out.extend_from_slice(b"> .\n");
         }
         out
@@ -120,19 +146,26 @@ impl TurtleWriter {
     }
 
     fn push_iri(&self, out: &mut Vec<u8>, iri: &str) {
-        for (name, prefix) in &self.prefixes {
-            if let Some(local) = iri.strip_prefix(prefix.as_str()) {
-                let start = out.len();
-                out.extend_from_slice(name.as_bytes());
-                out.push(b':');
-                if push_local_name(out, local) {
-                    return;
-                }
-                out.truncate(start);
+        let b = iri.as_bytes();
+        for p in &self.prefixes {
+            let n = p.iri.len();
+            // The prefix's last eight bytes first: most prefixes fail there.
+            if b.len() < n
+                || (n >= 8 && tail(&b[..n]) != p.tail)
+                || !b.starts_with(p.iri.as_bytes())
+            {
+                continue;
             }
+            let start = out.len();
+            out.extend_from_slice(p.name.as_bytes());
+            out.push(b':');
+            if push_local_name(out, &iri[n..]) {
+                return;
+            }
+            out.truncate(start);
         }
         out.push(b'<');
-        out.extend_from_slice(iri.as_bytes());
+        out.extend_from_slice(b);
         out.push(b'>');
     }
 
@@ -186,6 +219,13 @@ fn push_quoted(out: &mut Vec<u8>, value: &str) {
 /// Appends `local` as oxttl's `escape_local_name` writes it; false (with
 /// part of it appended) when it cannot be a local name. Empty is fine.
 fn push_local_name(out: &mut Vec<u8>, local: &str) -> bool {
+    // Most local names are slugs: ASCII letters, digits, `_`, `:` and `-`
+    // (not first), all written as they are.
+    let plain = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'-');
+    if local.bytes().all(|c| plain(&c)) && !local.starts_with('-') {
+        out.extend_from_slice(local.as_bytes());
+        return true;
+    }
     let mut chars = local.chars();
     let Some(first) = chars.next() else {
         return true;
