@@ -6,6 +6,8 @@
 //! - [`mapping`], [`provenance`]: the knowledge graph as sorted quads, one
 //!   named graph per article plus entities, events and the ontology
 //! - [`write`], [`jsonld`]: Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD
+//! - [`pieces`], [`nquads`], [`turtle`]: the build's files in parallel pieces,
+//!   N-Quads and Turtle written directly
 //! - [`store`]: a build's `graph.nq` in an oxigraph store (on disk with the
 //!   `rocksdb` feature)
 //! - [`query`], [`stream`], [`results`], [`table`]: SPARQL, evaluated as a
@@ -24,6 +26,7 @@ pub mod store;
 pub mod stream;
 pub mod table;
 pub mod terms;
+pub mod turtle;
 pub mod vocab;
 pub mod write;
 

@@ -61,7 +61,7 @@ fn push_blank(out: &mut Vec<u8>, id: &str) {
 /// Whether N-Quads (oxigraph's `print_quoted_str`) writes a character of
 /// this string as something else: a control character, `"`, `\`, DEL,
 /// U+FFFE or U+FFFF.
-fn needs_escape(s: &str) -> bool {
+pub(super) fn needs_escape(s: &str) -> bool {
     s.bytes()
         .any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F)
         || (s.as_bytes().contains(&0xEF) && s.contains(['\u{FFFE}', '\u{FFFF}']))

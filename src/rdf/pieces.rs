@@ -34,6 +34,7 @@ use super::jsonld::{self, PieceCompactor, PieceState};
 use super::mapping::{self, Out, Statics, TimeOwners};
 use super::nquads;
 use super::provenance::{self, Stated};
+use super::turtle::TurtleWriter;
 use super::vocab::Iris;
 use super::write::{RdfKind, UnionFilter, serializer};
 use crate::error::KgError;
@@ -97,6 +98,8 @@ struct Ctx<'g> {
     /// What a Turtle serializer writes for [`primer`] alone: the prefixes
     /// and the primer triple.
     primed: usize,
+    /// The direct Turtle writer, unless its prefixes differ from oxttl's.
+    ttl: Option<TurtleWriter>,
 }
 
 /// A triple written before a piece's own so that the serializer's state is
@@ -127,11 +130,37 @@ impl Ctx<'_> {
     }
 
     /// Turtle of the admitted quads after `after` (the last subject and
-    /// predicate written), without the serializer's prefixes and final dot.
+    /// predicate written; the primer's if none), without the final dot.
     fn turtle(
         &self,
         quads: &[Quad],
         dropped: &[usize],
+        after: Option<&(NamedOrBlankNode, NamedNode)>,
+    ) -> Result<Vec<u8>, KgError> {
+        let mut dropped = dropped.iter().peekable();
+        let kept = quads
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| dropped.next_if_eq(&i).is_none())
+            .map(|(_, q)| TripleRef::new(&q.subject, &q.predicate, &q.object));
+        let p = primer();
+        let Some(ttl) = &self.ttl else {
+            return self.turtle_oxttl(kept, after);
+        };
+        let last = match after {
+            None => (p.subject.as_ref(), p.predicate.as_ref()),
+            Some((s, pr)) => (s.as_ref(), pr.as_ref()),
+        };
+        let mut out = Vec::with_capacity(quads.len() * 48);
+        ttl.push_triples(&mut out, Some(last), kept);
+        Ok(out)
+    }
+
+    /// [`Self::turtle`] through oxttl's serializer: primed with a triple
+    /// whose bytes (and the prefixes) are cut off.
+    fn turtle_oxttl<'a>(
+        &self,
+        kept: impl Iterator<Item = TripleRef<'a>>,
         after: Option<&(NamedOrBlankNode, NamedNode)>,
     ) -> Result<Vec<u8>, KgError> {
         let rdf = |e: std::io::Error| KgError::Rdf(e.to_string());
@@ -145,16 +174,10 @@ impl Ctx<'_> {
                 (t, alone.finish().map_err(rdf)?.len() - 3)
             }
         };
-        let capacity = skip + quads.len() * 48;
-        let mut ser =
-            serializer(RdfKind::Turtle, self.iris)?.for_writer(Vec::with_capacity(capacity));
+        let mut ser = serializer(RdfKind::Turtle, self.iris)?.for_writer(Vec::new());
         ser.serialize_triple(start.as_ref()).map_err(rdf)?;
-        let mut dropped = dropped.iter().peekable();
-        for (i, q) in quads.iter().enumerate() {
-            if dropped.next_if_eq(&&i).is_none() {
-                ser.serialize_triple(TripleRef::new(&q.subject, &q.predicate, &q.object))
-                    .map_err(rdf)?;
-            }
+        for t in kept {
+            ser.serialize_triple(t).map_err(rdf)?;
         }
         let mut bytes = ser.finish().map_err(rdf)?;
         bytes.truncate(bytes.len() - 3);
@@ -229,7 +252,7 @@ pub(super) fn write_sized(
     let mut primed = serializer(RdfKind::Turtle, iris)?.for_writer(Vec::new());
     primed.serialize_triple(primer().as_ref()).map_err(rdf)?;
     let primed = primed.finish().map_err(rdf)?;
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         graph,
         lex,
         iris,
@@ -240,11 +263,14 @@ pub(super) fn write_sized(
         compactor: PieceCompactor::new(&iris.all_prefixes()),
         filter: UnionFilter::new(iris),
         primed: primed.len() - 3,
+        ttl: None,
     };
     // The prefixes alone: what the serializer writes before the primer.
     let text = primer().to_string();
     let prelude = &primed[..primed.len() - 3 - text.len()];
     debug_assert!(primed[prelude.len()..].starts_with(text.as_bytes()));
+    let ttl = TurtleWriter::new(&iris.all_prefixes());
+    ctx.ttl = (ttl.prelude() == prelude).then_some(ttl);
     let graph_of = |p: &Piece| -> GraphName {
         match p {
             Piece::Entities(_) => iris.graph("entities").into(),
