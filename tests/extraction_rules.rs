@@ -527,3 +527,21 @@ fn an_ambiguous_place_name_coordinated_with_a_place_is_a_place() {
     // Alone, the common word (lamp) is not the place.
     assert!(events("وأضاءت العائلة قنديل البيت.").is_empty());
 }
+
+#[test]
+fn a_conjunct_followed_by_its_own_verb_starts_a_new_clause() {
+    let t = "إيطاليا تبقي جنودها في أربيل وألمانيا تمدد مهمتها حتى 2026.";
+    assert!(has(t, "remain", "italy", "erbil"), "{:?}", roles(t, "remain"));
+    assert!(
+        !roles(t, "remain").iter().any(|(_, p)| p == "germany"),
+        "{:?}",
+        roles(t, "remain")
+    );
+    assert!(has(t, "remain", "germany", ""), "{:?}", roles(t, "remain"));
+    // A coordinated subject keeps both (no verb before the group).
+    let t = "إن الولايات المتحدة والعراق سيبدآن قريباً مفاوضات.";
+    assert!(has(t, "negotiate", "iraq", ""), "{:?}", roles(t, "negotiate"));
+    // A word with tanwin is no verb (رداً is "in response").
+    let t = "وقصفت القوات الأمريكية مواقع في العراق وسوريا رداً على الهجمات.";
+    assert!(has(t, "attack", "united-states", "syria"), "{:?}", roles(t, "attack"));
+}

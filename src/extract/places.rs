@@ -103,11 +103,18 @@ pub(super) fn choose_places(
                         && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
                 })
                 .collect(),
+            // (not before the subject right before the verb: تبقي جنودها في
+            // أربيل وألمانيا تمدد مهمتها)
             None => cx
                 .groups(from, m.start)
                 .into_iter()
                 .rev()
                 .filter(|_| !adjunct)
+                .take_while(|g| {
+                    !(g.prep.is_none()
+                        && cx.gap(g.end(), m.start) <= 1
+                        && cx.group_can_act(table, g))
+                })
                 .find(|g| {
                     g.prep.as_deref() == Some("في")
                         && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())

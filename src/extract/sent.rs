@@ -44,6 +44,9 @@ pub struct Sent<'a> {
     /// Tokens whose original spelling marks the passive (a damma on an early
     /// letter: استُهدفت، قُتل، يُقتل). Empty when unknown.
     pub passive: Vec<bool>,
+    /// Tokens whose original spelling ends in tanwin (رداً، هجوماً): nouns
+    /// or adjectives, never verbs. Empty when unknown.
+    pub nominal: Vec<bool>,
 }
 
 impl<'a> Sent<'a> {
@@ -71,6 +74,7 @@ impl<'a> Sent<'a> {
             cue_mask,
             ments: Vec::new(),
             passive: Vec::new(),
+            nominal: Vec::new(),
         }
     }
 
@@ -91,11 +95,20 @@ impl<'a> Sent<'a> {
         self.passive.get(i).copied().unwrap_or(false)
     }
 
-    /// Records passive marks from the original spelling of each token.
+    /// Records passive and tanwin marks from the original spelling of each token.
     pub fn mark_passive<'o>(
         &mut self,
         original: impl Fn(std::ops::Range<usize>) -> std::borrow::Cow<'o, str>,
     ) {
+        self.nominal = self
+            .tokens
+            .iter()
+            .map(|t| {
+                original(t.range())
+                    .chars()
+                    .any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
+            })
+            .collect();
         self.passive = self
             .tokens
             .iter()
@@ -198,8 +211,10 @@ impl<'a> Sent<'a> {
 
     /// Whether token `i` is a verb form of the lexicon (any trigger or cue verb).
     pub fn is_verb(&self, i: usize) -> bool {
-        self.matches_at(i)
-            .any(|m| matches!(m.payload.pos, Pos::Past | Pos::Present) && m.end == i + 1)
+        !self.nominal.get(i).copied().unwrap_or(false)
+            && self
+                .matches_at(i)
+                .any(|m| matches!(m.payload.pos, Pos::Past | Pos::Present) && m.end == i + 1)
     }
 
     /// Whether token `i` carries the conjunction و/ف as a proclitic, judged

@@ -232,6 +232,18 @@ impl Ctx<'_, '_> {
             out.push(Np { second: true, ..np });
         }
         let mut last = np;
+        // (a conjunct followed by a verb, in a clause whose verb came before
+        // the group, is the subject of a new clause: تستهدف مطار أربيل
+        // والمقاومة الإسلامية تتبنى الهجوم)
+        let after_verb = (0..np.start)
+            .rev()
+            .take_while(|&k| {
+                !self.is_boundary(k)
+                    && !s.has_cue(self.lex, k, CueKind::Complementizer)
+                    && !s.has_cue(self.lex, k, CueKind::Speech)
+                    && !s.has_cue(self.lex, k, CueKind::Between)
+            })
+            .any(|k| s.is_verb(k));
         while last.end < s.len() {
             let k = last.end;
             let k = if s.text(k) == "و"
@@ -244,11 +256,18 @@ impl Ctx<'_, '_> {
                 break;
             };
             match self.np_at(k) {
-                Some(n) => {
+                Some(n)
+                    if !(after_verb
+                        && n.end < s.len()
+                        && s.is_verb(n.end)
+                        && !s
+                            .matches_at(n.end)
+                            .any(|x| x.payload.pos == crate::lexicon::morph::Pos::Noun)) =>
+                {
                     out.push(n);
                     last = n;
                 }
-                None => break,
+                _ => break,
             }
         }
         out
