@@ -531,7 +531,11 @@ fn an_ambiguous_place_name_coordinated_with_a_place_is_a_place() {
 #[test]
 fn a_conjunct_followed_by_its_own_verb_starts_a_new_clause() {
     let t = "إيطاليا تبقي جنودها في أربيل وألمانيا تمدد مهمتها حتى 2026.";
-    assert!(has(t, "remain", "italy", "erbil"), "{:?}", roles(t, "remain"));
+    assert!(
+        has(t, "remain", "italy", "erbil"),
+        "{:?}",
+        roles(t, "remain")
+    );
     assert!(
         !roles(t, "remain").iter().any(|(_, p)| p == "germany"),
         "{:?}",
@@ -540,8 +544,28 @@ fn a_conjunct_followed_by_its_own_verb_starts_a_new_clause() {
     assert!(has(t, "remain", "germany", ""), "{:?}", roles(t, "remain"));
     // A coordinated subject keeps both (no verb before the group).
     let t = "إن الولايات المتحدة والعراق سيبدآن قريباً مفاوضات.";
-    assert!(has(t, "negotiate", "iraq", ""), "{:?}", roles(t, "negotiate"));
+    assert!(
+        has(t, "negotiate", "iraq", ""),
+        "{:?}",
+        roles(t, "negotiate")
+    );
     // A word with tanwin is no verb (رداً is "in response").
     let t = "وقصفت القوات الأمريكية مواقع في العراق وسوريا رداً على الهجمات.";
-    assert!(has(t, "attack", "united-states", "syria"), "{:?}", roles(t, "attack"));
+    assert!(
+        has(t, "attack", "united-states", "syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
+
+#[test]
+fn gunmen_of_a_named_group_and_an_agent_after_by() {
+    let t = "قتل ضابط في هجوم شنه مسلحون من تنظيم داعش على نقطة للجيش في قضاء الدبس.";
+    assert!(has(t, "attack", "isis", "aldbs"), "{:?}", roles(t, "attack"));
+    let t = "وتعرضت دورية للجيش في قضاء طوزخورماتو لهجوم بالأسلحة الخفيفة من قبل عناصر تنظيم داعش.";
+    assert!(
+        roles(t, "attack").iter().any(|(a, _)| a == "isis"),
+        "{:?}",
+        roles(t, "attack")
+    );
 }

@@ -182,12 +182,20 @@ pub(super) fn roles(
                 // when ل does not mark the target (بهجوم لداعش).
                 let lam_agent =
                     !def.target_preps.is_empty() && !def.target_preps.iter().any(|p| p == "ل");
+                // (or after "by", further on: تعرضت لهجوم بالأسلحة الخفيفة من
+                // قبل عناصر التنظيم)
+                let by = |g: &Group| {
+                    let k = g.nps[0].start;
+                    (k.saturating_sub(3)..k)
+                        .any(|j| s.cue_at(lex, j, CueKind::Agent).is_some_and(|c| c.0 == k))
+                };
                 if let Some(g) = groups.iter().find(|g| {
-                    ((g.prep.as_deref() == Some("من") && g.nps[0].start <= m.end + 3)
-                        || (lam_agent
-                            && g.prep.as_deref() == Some("ل")
-                            && g.nps[0].start <= m.end + 1))
-                        && cx.group_can_act(table, g)
+                    (by(g) && cx.group_can_act(table, g))
+                        || (((g.prep.as_deref() == Some("من") && g.nps[0].start <= m.end + 3)
+                            || (lam_agent
+                                && g.prep.as_deref() == Some("ل")
+                                && g.nps[0].start <= m.end + 1))
+                            && cx.group_can_act(table, g))
                 }) {
                     actors.extend(g.nps.iter().copied());
                 }

@@ -183,6 +183,8 @@ pub enum CueKind {
     TimeOfDay,
     VagueTime,
     Condition,
+    /// "by" before the agent of a passive or of an event noun (من قبل، على يد).
+    Agent,
     Naming,
     Addition,
     AnonymousSource,
@@ -226,6 +228,7 @@ impl CueKind {
         (CueKind::TimeOfDay, "TimeOfDay"),
         (CueKind::VagueTime, "VagueTime"),
         (CueKind::Condition, "ConditionCue"),
+        (CueKind::Agent, "AgentCue"),
         (CueKind::Naming, "NamingCue"),
         (CueKind::Addition, "AdditionCue"),
         (CueKind::AnonymousSource, "AnonymousSource"),
