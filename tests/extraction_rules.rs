@@ -561,11 +561,32 @@ fn a_conjunct_followed_by_its_own_verb_starts_a_new_clause() {
 #[test]
 fn gunmen_of_a_named_group_and_an_agent_after_by() {
     let t = "قتل ضابط في هجوم شنه مسلحون من تنظيم داعش على نقطة للجيش في قضاء الدبس.";
-    assert!(has(t, "attack", "isis", "aldbs"), "{:?}", roles(t, "attack"));
+    assert!(
+        has(t, "attack", "isis", "aldbs"),
+        "{:?}",
+        roles(t, "attack")
+    );
     let t = "وتعرضت دورية للجيش في قضاء طوزخورماتو لهجوم بالأسلحة الخفيفة من قبل عناصر تنظيم داعش.";
     assert!(
         roles(t, "attack").iter().any(|(a, _)| a == "isis"),
         "{:?}",
         roles(t, "attack")
     );
+}
+
+#[test]
+fn a_base_named_after_its_town_is_a_base_of_its_own() {
+    let t = "شن الطيران الإسرائيلي غارات على مطار حماة العسكري.";
+    assert!(
+        has(t, "attack", "israel", "hmah-aleskry"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    // A gazetteer name with the head noun stays the gazetteer's.
+    assert!(has(
+        "وصلت القوات الأمريكية إلى مطار أربيل الدولي.",
+        "deploy",
+        "united-states",
+        "erbil-air-base"
+    ));
 }

@@ -117,13 +117,26 @@ pub fn discover(
                     m.start == end
                         && !m.adjectival
                         && !m.role_only
-                        && (!k.is_place() || k == EntityKind::Country)
+                        && (!k.is_place()
+                            || k == EntityKind::Country
+                            // (a base named after its town: مطار حماة العسكري)
+                            || (kind == EntityKind::MilitaryBase
+                                && matches!(k, EntityKind::City | EntityKind::Province)))
                 })
                 && !s.matches_at(end).any(|x| {
                     x.clitics.prep.is_some() && matches!(x.payload.target, Target::Entity { .. })
                 });
             if named_after {
                 ne = s.ment_at(end).map_or(ne, |m| m.end);
+                // (with its adjective: مطار حماة العسكري، قاعدة حلب الجوية)
+                if kind == EntityKind::MilitaryBase
+                    && ne < s.len()
+                    && s.ment_at(ne).is_none()
+                    && s.text(ne).starts_with("ال")
+                    && (s.text(ne).ends_with('ي') || s.text(ne).ends_with("يه"))
+                {
+                    ne += 1;
+                }
             }
             if ne > ns && !added.iter().any(|m| m.start < ne && ns < m.end) {
                 let name_norm = joined(s, ns, ne);
