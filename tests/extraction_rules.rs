@@ -590,3 +590,12 @@ fn a_base_named_after_its_town_is_a_base_of_its_own() {
         "erbil-air-base"
     ));
 }
+
+#[test]
+fn a_subject_after_a_place_phrase_and_a_detached_lam_agent() {
+    let t = "وتنتشر في قاعدة حرير القريبة قوات أمريكية وفرنسية.";
+    assert!(has(t, "deploy", "united-states", "harir"), "{:?}", roles(t, "deploy"));
+    assert!(has(t, "deploy", "france", "harir"), "{:?}", roles(t, "deploy"));
+    let t = "مقتل ثلاثة جنود بهجوم لـ\"داعش\" في كركوك.";
+    assert!(has(t, "attack", "isis", "kirkuk"), "{:?}", roles(t, "attack"));
+}

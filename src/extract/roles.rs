@@ -83,7 +83,18 @@ pub(super) fn roles(
                     actors.extend(b.group.nps.iter().copied());
                     object = bare.first().copied().filter(|o| near(m.end, o, 2));
                 }
-                _ if first_is_actor && near(m.end, bare[0], 3) => {
+                // (also past a place phrase: وتنتشر في قاعدة حرير قوات أمريكية)
+                _ if first_is_actor
+                    && (near(m.end, bare[0], 3)
+                        || (near(m.end, bare[0], 6)
+                            && s.cue_at(lex, m.end, CueKind::Locative).is_some()
+                            && groups.iter().any(|g| {
+                                g.prep.is_some()
+                                    && g.nps[0].start <= m.end + 2
+                                    && cx.gap(g.end(), bare[0].nps[0].start) <= 1
+                                    && g.nps.iter().all(|np| cx.as_place(table, *np).is_some())
+                            }))) =>
+                {
                     actors.extend(bare[0].nps.iter().copied());
                     object = bare.get(1).copied().filter(|o| near(bare[0].end(), o, 2));
                 }
@@ -194,7 +205,8 @@ pub(super) fn roles(
                         || (((g.prep.as_deref() == Some("من") && g.nps[0].start <= m.end + 3)
                             || (lam_agent
                                 && g.prep.as_deref() == Some("ل")
-                                && g.nps[0].start <= m.end + 1))
+                                && (m.end..g.nps[0].start).filter(|&k| !s.is_punct(k)).count()
+                                    <= 1))
                             && cx.group_can_act(table, g))
                 }) {
                     actors.extend(g.nps.iter().copied());

@@ -324,6 +324,8 @@ impl<'a> Sent<'a> {
             .iter()
             .any(|k| self.cue_at(lex, p, *k).is_some_and(|c| c.0 == j))
             .then(|| self.text(p).to_string())
+            // (a proclitic written apart, before a quoted name: لـ"داعش")
+            .or_else(|| matches!(self.text(p), "ل" | "ب").then(|| self.text(p).to_string()))
             .or_else(|| adverb.then(|| "في".to_string()))
     }
 }
