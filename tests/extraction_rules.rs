@@ -594,8 +594,32 @@ fn a_base_named_after_its_town_is_a_base_of_its_own() {
 #[test]
 fn a_subject_after_a_place_phrase_and_a_detached_lam_agent() {
     let t = "وتنتشر في قاعدة حرير القريبة قوات أمريكية وفرنسية.";
-    assert!(has(t, "deploy", "united-states", "harir"), "{:?}", roles(t, "deploy"));
-    assert!(has(t, "deploy", "france", "harir"), "{:?}", roles(t, "deploy"));
+    assert!(
+        has(t, "deploy", "united-states", "harir"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    assert!(
+        has(t, "deploy", "france", "harir"),
+        "{:?}",
+        roles(t, "deploy")
+    );
     let t = "مقتل ثلاثة جنود بهجوم لـ\"داعش\" في كركوك.";
-    assert!(has(t, "attack", "isis", "kirkuk"), "{:?}", roles(t, "attack"));
+    assert!(
+        has(t, "attack", "isis", "kirkuk"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
+
+#[test]
+fn both_bases_are_the_two_bases_named_last() {
+    let t = "قصفت فصائل مسلحة قاعدة عين الأسد ومعسكر التاجي. وقال مسؤول إن الهجوم على القاعدتين لم يسفر عن إصابات.";
+    let places: Vec<String> = events(t)
+        .into_iter()
+        .filter(|m| m.action == "attack" && m.provenance.sentence == 1)
+        .filter_map(|m| m.place)
+        .collect();
+    assert!(places.contains(&"ain-al-asad".to_string()), "{places:?}");
+    assert!(places.contains(&"camp-taji".to_string()), "{places:?}");
 }

@@ -162,6 +162,35 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                 }
                 continue;
             }
+            if lex.cues[cue].number == Some(2) && want == Some(EntityKind::MilitaryBase) {
+                // Both bases (القاعدتين، المطارين): the two bases named last.
+                let mut latest: BTreeMap<usize, usize> = BTreeMap::new(); // base → latest
+                let earlier: Vec<(usize, usize)> = history
+                    .iter()
+                    .map(|(&(e, _), &(_, last, _))| (e, last))
+                    .collect();
+                let now = here.iter().enumerate().map(|(k, c)| (c.2, seq + k));
+                for (e, last) in earlier.into_iter().chain(now) {
+                    if table.get(e).kind == EntityKind::MilitaryBase {
+                        let l = latest.entry(e).or_default();
+                        *l = (*l).max(last);
+                    }
+                }
+                let mut ranked: Vec<(usize, usize)> = latest.into_iter().collect();
+                ranked.sort_by_key(|&(e, last)| (std::cmp::Reverse(last), e));
+                if let [a, b, ..] = ranked.as_slice() {
+                    added.push(Ment {
+                        start: i,
+                        end,
+                        entity: b.0,
+                        adjectival: false,
+                        role_only: false,
+                        anaphoric: true,
+                        second: Some(a.0),
+                    });
+                }
+                continue;
+            }
             if lex.cues[cue].number == Some(2) {
                 // Both countries / both sides: the two states named most often so
                 // far (capitals and nationality adjectives stand for their states).
