@@ -623,3 +623,19 @@ fn both_bases_are_the_two_bases_named_last() {
     assert!(places.contains(&"ain-al-asad".to_string()), "{places:?}");
     assert!(places.contains(&"camp-taji".to_string()), "{places:?}");
 }
+
+#[test]
+fn who_claims_or_denies_responsibility_is_the_actor() {
+    let t = "أعلنت كتائب حزب الله مسؤوليتها عن قصف قاعدة حرير.";
+    assert!(
+        has(t, "attack", "kataib-hezbollah", "harir"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    let m = events("نفت كتائب حزب الله مسؤوليتها عن قصف قاعدة حرير.")
+        .into_iter()
+        .find(|m| m.action == "attack")
+        .expect("an attack");
+    assert_eq!(m.actor.as_deref(), Some("kataib-hezbollah"));
+    assert_eq!(m.polarity, kg::model::Polarity::Negative);
+}

@@ -185,6 +185,9 @@ pub enum CueKind {
     Condition,
     /// "by" before the agent of a passive or of an event noun (من قبل، على يد).
     Agent,
+    /// "its responsibility for" before an event noun (أعلنت مسؤوليتها عن،
+    /// نفت مسؤوليته عن): the one whose responsibility it is, the speaker, acts.
+    Responsibility,
     Naming,
     Addition,
     AnonymousSource,
@@ -229,6 +232,7 @@ impl CueKind {
         (CueKind::VagueTime, "VagueTime"),
         (CueKind::Condition, "ConditionCue"),
         (CueKind::Agent, "AgentCue"),
+        (CueKind::Responsibility, "ResponsibilityCue"),
         (CueKind::Naming, "NamingCue"),
         (CueKind::Addition, "AdditionCue"),
         (CueKind::AnonymousSource, "AnonymousSource"),
