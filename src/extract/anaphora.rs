@@ -125,6 +125,15 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
             {
                 continue;
             }
+            // (nor after a time noun: في وقت تتواصل فيه المحادثات)
+            if (i.saturating_sub(3)..i).any(|k| {
+                lex.cues[cue].not_within.iter().any(|w| {
+                    let t = s.text(k);
+                    w == t || t.strip_prefix(['و', 'ف', 'ب', 'ل']) == Some(w.as_str())
+                })
+            }) {
+                continue;
+            }
             let here: Vec<Seen> = s
                 .ments
                 .iter()

@@ -287,6 +287,9 @@ pub struct Cue {
     /// Normalized words after which the cue does not count (existential
     /// كان هناك is no place anaphor).
     pub not_after: Vec<String>,
+    /// Normalized words within three tokens before which the cue does not
+    /// count (`kg:notWithin`: في وقت تتواصل فيه — فيه is "when", no place).
+    pub not_within: Vec<String>,
     /// For anaphors: an adverb of place (هناك) that needs no preposition.
     pub adverbial: bool,
 }

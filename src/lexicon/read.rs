@@ -463,6 +463,10 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
                 .into_iter()
                 .map(|(v, _)| crate::text::normalize_str(v))
                 .collect(),
+            not_within: strings(t, subject, &kg("notWithin"))
+                .into_iter()
+                .map(|(v, _)| crate::text::normalize_str(v))
+                .collect(),
             adverbial: one("adverbial").as_deref() == Some("true"),
         });
     }
