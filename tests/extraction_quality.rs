@@ -57,11 +57,11 @@ fn extraction_quality_does_not_regress() {
     let ex = Extractor::new(lexicon());
     check(
         "dev",
-        // (The dev set grew from 24 to 35, 42 and then 49 articles; the new
-        // ones scored F1 .543, .613, .566 and .583 before any rule was
-        // written for them.)
+        // (The dev set grew from 24 to 35, 42, 49 and then 55 articles; the
+        // new ones scored F1 .543, .613, .566, .583 and .504 before any rule
+        // was written for them.)
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.75,
+        0.76,
         0.90,
     );
     check(
@@ -73,7 +73,7 @@ fn extraction_quality_does_not_regress() {
     check(
         "held-out",
         &evaluate(&ex, "tests/heldout/articles", "tests/heldout/gold.tsv"),
-        0.54,
+        0.58,
         0.95,
     );
 }
