@@ -13,5 +13,14 @@ mod cli;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // Output piped into a reader that stops early (`kg eval … | head`) ends
+    // the process quietly, as SIGPIPE does by default, instead of a panic in
+    // println!. (Rust ignores SIGPIPE at start-up; this restores the default.)
+    // SAFETY: called first in main, before any thread is spawned; setting a
+    // signal's disposition to SIG_DFL has no other effect on the program.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     cli::main()
 }

@@ -154,3 +154,23 @@ fn help_explains_every_command() {
             .stdout(contains("Usage"));
     }
 }
+
+#[test]
+fn output_cut_short_by_its_reader_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    build_seeds(dir.path(), &[]);
+    // `kg eval … | head -0`: the reader goes away.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kg"))
+        .current_dir(common::root())
+        .args(["eval", "--gold", "tests/dev/seeds-gold.tsv", "--exports"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run kg eval");
+    // (gone before kg writes anything: kg loads the lexicon first)
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -642,11 +642,16 @@ fn who_claims_or_denies_responsibility_is_the_actor() {
 
 #[test]
 fn in_which_after_a_time_noun_is_no_place() {
-    let t = "قصفت الطائرات الأمريكية مواقع في جرف الصخر، في وقت تتواصل فيه المحادثات بين بغداد وواشنطن.";
+    let t =
+        "قصفت الطائرات الأمريكية مواقع في جرف الصخر، في وقت تتواصل فيه المحادثات بين بغداد وواشنطن.";
     assert!(
         roles(t, "negotiate").iter().all(|(_, p)| p.is_empty()),
         "{:?}",
         roles(t, "negotiate")
     );
-    assert!(has(t, "attack", "united-states", "jurf-al-sakhar"), "{:?}", roles(t, "attack"));
+    assert!(
+        has(t, "attack", "united-states", "jurf-al-sakhar"),
+        "{:?}",
+        roles(t, "attack")
+    );
 }
