@@ -655,3 +655,14 @@ fn in_which_after_a_time_noun_is_no_place() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn the_brigades_refers_to_the_group_named_before() {
+    let t = "ونفت كتائب حزب الله أي علاقة بالهجوم. وقال متحدث إن الكتائب لم تستهدف قاعدة حرير.";
+    let m = events(t)
+        .into_iter()
+        .find(|m| m.action == "attack" && m.provenance.sentence == 1)
+        .expect("an attack");
+    assert_eq!(m.actor.as_deref(), Some("kataib-hezbollah"), "{m:?}");
+    assert_eq!(m.polarity, kg::model::Polarity::Negative);
+}
