@@ -100,44 +100,41 @@ impl<'a> Sent<'a> {
         &mut self,
         original: impl Fn(std::ops::Range<usize>) -> std::borrow::Cow<'o, str>,
     ) {
-        self.nominal = self
-            .tokens
-            .iter()
-            .map(|t| {
-                original(t.range())
-                    .chars()
-                    .any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
-            })
-            .collect();
-        self.passive = self
-            .tokens
-            .iter()
-            .map(|t| {
-                let orig = original(t.range());
-                if !orig.contains('\u{064F}') {
-                    return false;
-                }
-                let chars: Vec<char> = orig.chars().collect();
-                let mut letters = 0;
-                for (k, &c) in chars.iter().enumerate() {
-                    if c == '\u{064F}' && (1..=3).contains(&letters) {
-                        // A damma on the first letters (after و/ف/س) marks the
-                        // passive, except in an active present with a kasra
-                        // later (يُرسِل).
-                        let present = chars[..k]
-                            .iter()
-                            .rev()
-                            .find(|c| !crate::text::normalize::is_arabic_mark(**c))
-                            .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'));
-                        return !(present && chars[k..].contains(&'\u{0650}'));
-                    }
-                    if !crate::text::normalize::is_arabic_mark(c) {
-                        letters += 1;
-                    }
-                }
-                false
-            })
-            .collect();
+        let n = self.tokens.len();
+        let (mut passive, mut nominal) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for t in &self.tokens {
+            let orig = original(t.range());
+            nominal.push(orig.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}')));
+            passive.push(Self::passive_spelling(&orig));
+        }
+        self.passive = passive;
+        self.nominal = nominal;
+    }
+
+    /// Whether a token's original spelling marks the passive.
+    fn passive_spelling(orig: &str) -> bool {
+        if !orig.contains('\u{064F}') {
+            return false;
+        }
+        let chars: Vec<char> = orig.chars().collect();
+        let mut letters = 0;
+        for (k, &c) in chars.iter().enumerate() {
+            if c == '\u{064F}' && (1..=3).contains(&letters) {
+                // A damma on the first letters (after و/ف/س) marks the
+                // passive, except in an active present with a kasra
+                // later (يُرسِل).
+                let present = chars[..k]
+                    .iter()
+                    .rev()
+                    .find(|c| !crate::text::normalize::is_arabic_mark(**c))
+                    .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'));
+                return !(present && chars[k..].contains(&'\u{0650}'));
+            }
+            if !crate::text::normalize::is_arabic_mark(c) {
+                letters += 1;
+            }
+        }
+        false
     }
 
     pub fn is_punct(&self, i: usize) -> bool {

@@ -235,15 +235,18 @@ impl Ctx<'_, '_> {
         // (a conjunct followed by a verb, in a clause whose verb came before
         // the group, is the subject of a new clause: تستهدف مطار أربيل
         // والمقاومة الإسلامية تتبنى الهجوم)
-        let after_verb = (0..np.start)
-            .rev()
-            .take_while(|&k| {
-                !self.is_boundary(k)
-                    && !s.has_cue(self.lex, k, CueKind::Complementizer)
-                    && !s.has_cue(self.lex, k, CueKind::Speech)
-                    && !s.has_cue(self.lex, k, CueKind::Between)
-            })
-            .any(|k| s.is_verb(k));
+        // (looked at only when a conjunct is followed by a verb)
+        let after_verb = || {
+            (0..np.start)
+                .rev()
+                .take_while(|&k| {
+                    !self.is_boundary(k)
+                        && !s.has_cue(self.lex, k, CueKind::Complementizer)
+                        && !s.has_cue(self.lex, k, CueKind::Speech)
+                        && !s.has_cue(self.lex, k, CueKind::Between)
+                })
+                .any(|k| s.is_verb(k))
+        };
         while last.end < s.len() {
             let k = last.end;
             let k = if s.text(k) == "و"
@@ -257,12 +260,12 @@ impl Ctx<'_, '_> {
             };
             match self.np_at(k) {
                 Some(n)
-                    if !(after_verb
-                        && n.end < s.len()
+                    if !(n.end < s.len()
                         && s.is_verb(n.end)
                         && !s
                             .matches_at(n.end)
-                            .any(|x| x.payload.pos == crate::lexicon::morph::Pos::Noun)) =>
+                            .any(|x| x.payload.pos == crate::lexicon::morph::Pos::Noun)
+                        && after_verb()) =>
                 {
                     out.push(n);
                     last = n;
