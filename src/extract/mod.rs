@@ -274,14 +274,5 @@ fn strip_clitics(surface: &str, s: &Sent, start: usize, end: usize) -> String {
         .map(|m| usize::from(m.clitics.conj.is_some()) + usize::from(m.clitics.prep.is_some()))
         .min()
         .unwrap_or(0);
-    let mut letters = 0;
-    for (b, c) in surface.char_indices() {
-        if letters == n {
-            return surface[b..].to_string();
-        }
-        if !crate::text::normalize::is_arabic_mark(c) {
-            letters += 1;
-        }
-    }
-    surface.to_string()
+    crate::text::normalize::skip_letters(surface, n).to_string()
 }

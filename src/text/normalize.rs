@@ -68,6 +68,21 @@ fn nfkc(c: char, out: &mut Vec<char>) {
     }
 }
 
+/// `text` without its first `n` letters (marks on them go too): the
+/// surface of a word after `n` proclitics.
+pub fn skip_letters(text: &str, n: usize) -> &str {
+    let mut letters = 0;
+    for (b, c) in text.char_indices() {
+        if letters == n {
+            return &text[b..];
+        }
+        if !is_arabic_mark(c) {
+            letters += 1;
+        }
+    }
+    text
+}
+
 /// Arabic harakat, Quranic marks, superscript alef, hamza marks and tatweel.
 pub fn is_arabic_mark(c: char) -> bool {
     matches!(c,

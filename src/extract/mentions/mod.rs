@@ -108,16 +108,7 @@ pub(super) fn strip_proclitics(orig: &str, s: &Sent, i: usize) -> String {
         .map(|m| usize::from(m.clitics.conj.is_some()) + usize::from(m.clitics.prep.is_some()))
         .max()
         .unwrap_or(0);
-    let mut letters = 0;
-    for (b, c) in orig.char_indices() {
-        if letters == n {
-            return orig[b..].to_string();
-        }
-        if !crate::text::normalize::is_arabic_mark(c) {
-            letters += 1;
-        }
-    }
-    orig.to_string()
+    crate::text::normalize::skip_letters(orig, n).to_string()
 }
 
 /// The relation a role found by discovery gives.
