@@ -666,3 +666,85 @@ fn the_brigades_refers_to_the_group_named_before() {
     assert_eq!(m.actor.as_deref(), Some("kataib-hezbollah"), "{m:?}");
     assert_eq!(m.polarity, kg::model::Polarity::Negative);
 }
+
+#[test]
+fn a_dual_head_noun_joins_its_second_name_past_a_locator() {
+    // (حرير and الميادين are ambiguous words, names only in context)
+    let t = "ويتمركز معظم الجنود الأمريكيين في قاعدتي عين الأسد بالأنبار وحرير في أربيل.";
+    assert!(
+        has(t, "deploy", "united-states", "ain-al-asad"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    assert!(
+        has(t, "deploy", "united-states", "harir"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    let t = "وطالت الغارات الأمريكية مواقع في مدينتي البوكمال والميادين شرقي سوريا.";
+    assert!(
+        has(t, "attack", "united-states", "al-mayadin"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
+
+#[test]
+fn a_partitive_after_the_place_of_forces_adds_its_places() {
+    let t = "ويتمركز نحو 900 جندي أمريكي في سوريا، معظمهم في محافظتي دير الزور والحسكة، إضافة إلى قاعدة التنف.";
+    for place in [
+        "syria",
+        "deir-ez-zor-governorate",
+        "hasakah-governorate",
+        "al-tanf",
+    ] {
+        assert!(
+            has(t, "deploy", "united-states", place),
+            "{place}: {:?}",
+            roles(t, "deploy")
+        );
+    }
+    // (a partitive with a number of its own is an elliptic count, not this)
+    let t = "وينتشر نحو 2500 جندي أمريكي في العراق، بعيداً عن الحدود.";
+    assert_eq!(roles(t, "deploy").len(), 1, "{:?}", roles(t, "deploy"));
+}
+
+#[test]
+fn the_parties_of_a_relation_noun_are_its_subject() {
+    let t = "وأكد أن العلاقة بين بغداد والتحالف ستنتقل لاحقاً إلى شراكة أمنية ثنائية.";
+    assert!(
+        has(t, "transition", "iraq", ""),
+        "{:?}",
+        roles(t, "transition")
+    );
+    assert!(
+        has(t, "transition", "coalition", ""),
+        "{:?}",
+        roles(t, "transition")
+    );
+    // بين after a definite noun is no speech verb: no one is its speaker.
+    let e = events(t);
+    assert!(e.iter().all(|m| m.attributed_to.is_none()), "{e:?}");
+    // (the speech verb بيّن still reports)
+    let t = "وبين الوزير العراقي أن القوات الأمريكية ستنسحب من العراق.";
+    assert!(
+        has(t, "withdraw", "united-states", "iraq"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}
+
+#[test]
+fn a_denial_ends_at_a_coordinated_speech_verb() {
+    let t = "ونفت السفارة أن تكون القوات الأمريكية قد انسحبت من العراق، وقالت إن الشراكة الأمنية بين الولايات المتحدة والعراق ستنتقل إلى صيغة ثنائية.";
+    let e = events(t);
+    let w = e.iter().find(|m| m.action == "withdraw").expect("withdraw");
+    assert_eq!(w.polarity, kg::model::Polarity::Negative);
+    let tr: Vec<_> = e.iter().filter(|m| m.action == "transition").collect();
+    assert!(!tr.is_empty(), "{e:?}");
+    assert!(
+        tr.iter()
+            .all(|m| m.polarity == kg::model::Polarity::Positive),
+        "{tr:?}"
+    );
+}

@@ -49,7 +49,15 @@ pub fn polarity(cx: &Ctx, t0: usize) -> Polarity {
         {
             return Polarity::Negative;
         }
-        if s.has_cue(cx.lex, k, CueKind::ClauseBoundary) {
+        // (nor past a coordinated speech verb of its own: نفت السفارة أن تكون
+        // القوات قد انسحبت، وقالت إن الشراكة ستنتقل)
+        let own_speech = || {
+            s.starts_with_conj(k)
+                && s.has_cue(cx.lex, k, CueKind::Speech)
+                && s.matches_at(k)
+                    .any(|m| matches!(m.payload.pos, Pos::Past | Pos::Present))
+        };
+        if s.has_cue(cx.lex, k, CueKind::ClauseBoundary) || own_speech() {
             break;
         }
     }

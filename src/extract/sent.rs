@@ -55,6 +55,7 @@ impl<'a> Sent<'a> {
         crate::text::tokenize(norm, range.clone(), &mut tokens);
         let mut matches = Vec::new();
         matcher.find(norm, &tokens, &mut matches);
+        drop_between_speech(norm, &tokens, matcher, &mut matches);
         // Which cue kinds start at each token: a bit per kind, so that most
         // cue lookups are answered without scanning the matches.
         let mut cue_mask = vec![0u64; tokens.len()];
@@ -324,5 +325,29 @@ impl<'a> Sent<'a> {
             // (a proclitic written apart, before a quoted name: لـ"داعش")
             .or_else(|| matches!(self.text(p), "ل" | "ب").then(|| self.text(p).to_string()))
             .or_else(|| adverb.then(|| "في".to_string()))
+    }
+}
+
+/// بين after a definite word is "between", not the speech verb بيّن
+/// (العلاقة بين بغداد والتحالف ستنتقل): its speech readings are dropped.
+fn drop_between_speech(norm: &str, tokens: &[Token], matcher: &Matcher, matches: &mut Vec<Match>) {
+    let kind_at = |m: &Match| match m.payload.target {
+        Target::Cue { cue, .. } => matcher.cue_kind(cue),
+        _ => None,
+    };
+    let between: Vec<usize> = matches
+        .iter()
+        .filter(|m| {
+            kind_at(m) == Some(CueKind::Between)
+                && m.start > 0
+                && tokens[m.start - 1].text(norm).starts_with("ال")
+                && !matches.iter().any(|x| {
+                    x.start == m.start - 1 && matches!(x.payload.pos, Pos::Past | Pos::Present)
+                })
+        })
+        .map(|m| m.start)
+        .collect();
+    if !between.is_empty() {
+        matches.retain(|m| !(between.contains(&m.start) && kind_at(m) == Some(CueKind::Speech)));
     }
 }

@@ -177,8 +177,53 @@ pub(super) fn elliptic_counts(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>)
                 }
             }
         }
+        extra.extend(partitive_places(cx, table, &d));
         out.push(d);
         out.extend(extra);
+    }
+    out
+}
+
+/// A partitive after the place of forces: "نحو 900 جندي في سوريا، معظمهم في
+/// محافظتي دير الزور والحسكة، إضافة إلى قاعدة التنف" states the same event
+/// at each place of the partitive's group (the part has no number of its own).
+fn partitive_places(cx: &Ctx, table: &EntityTable, d: &Draft) -> Vec<Draft> {
+    let s = cx.s;
+    if d.place.is_none() || !(d.troops.is_some() || cx.lex.actions[d.action].actor_is_forces) {
+        return Vec::new();
+    }
+    // (right after the evidence: the comma, a quantity with a pronoun suffix, في)
+    let k = d.span.1;
+    let suffixed = |t: &str| ["هم", "ها", "هن"].iter().any(|x| t.ends_with(x));
+    let partitive = k + 3 < s.len()
+        && matches!(s.text(k), "،" | ",")
+        && s.cue_at(cx.lex, k + 1, CueKind::Quantity)
+            .is_some_and(|c| c.0 == k + 2)
+        && suffixed(s.text(k + 1))
+        && s.text(k + 2) == "في";
+    if !partitive {
+        return Vec::new();
+    }
+    let mut out: Vec<Draft> = Vec::new();
+    // (the group may follow a head noun: في محافظتي الحسكة ودير الزور)
+    let first = s
+        .cue_at(cx.lex, k + 3, CueKind::HeadNoun)
+        .map_or(k + 3, |c| c.0);
+    let groups = cx.groups(k + 3, s.len());
+    let group = groups
+        .first()
+        .filter(|g| g.nps[0].start == k + 3 || g.nps[0].start == first);
+    for np in group.map_or(&[][..], |g| &g.nps) {
+        if let Some(p) = cx.as_place(table, *np)
+            && Some(p) != d.place
+            && !out.iter().any(|e| e.place == Some(p))
+        {
+            let mut e = d.clone();
+            e.place = Some(p);
+            e.troops = None;
+            e.span = (k + 1, np.end);
+            out.push(e);
+        }
     }
     out
 }

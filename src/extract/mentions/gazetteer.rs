@@ -111,20 +111,41 @@ fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
     }
 }
 
-/// Whether token `i` is a conjunct (وX) of a strict name that follows a
-/// head noun (قاعدتي التنف والشدادي).
+/// Whether token `i` is a conjunct (وX) of a name that follows a head
+/// noun: of a strict name (قاعدتي التنف والشدادي), or of any name after a
+/// dual head noun, also past a locator of the first (قاعدتي عين الأسد
+/// بالأنبار وحرير، مدينتي البوكمال والميادين).
 fn conjunct_after_head_noun(
     s: &Sent,
     lex: &Lexicon,
     cands: &[(usize, usize, usize, bool, bool)],
     i: usize,
 ) -> bool {
+    // (a locator between: بالأنبار، في الأنبار)
+    let locator_to_i = |k: usize| {
+        cands.iter().any(|d| {
+            d.1 == i
+                && !d.3
+                && ((d.0 == k && s.matches_at(k).any(|m| matches!(m.clitics.prep, Some('ب'))))
+                    || (d.0 == k + 1 && s.text(k) == "في"))
+        })
+    };
     s.starts_with_conj(i)
         && cands.iter().any(|c| {
-            c.1 == i
-                && c.4
+            let dual = dual_head_before(s, lex, c.0);
+            (c.1 == i || (dual && locator_to_i(c.1)))
+                && (c.4 || dual)
                 && (after_head_noun(s, lex, c.0) || conjunct_after_head_noun(s, lex, cands, c.0))
         })
+}
+
+/// Whether a dual head noun in construct (قاعدتي، قاعدتا، محافظتي، مدينتي)
+/// comes right before token `start`.
+pub fn dual_head_before(s: &Sent, lex: &Lexicon, start: usize) -> bool {
+    start > 0
+        && (s.text(start - 1).ends_with("تي") || s.text(start - 1).ends_with("تا"))
+        && s.cue_at(lex, start - 1, CueKind::HeadNoun)
+            .is_some_and(|c| c.0 == start)
 }
 
 /// Whether tokens `a..b` are coordinated with a plain (not strict) place

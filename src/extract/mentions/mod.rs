@@ -20,7 +20,7 @@ use crate::matcher::Target;
 use crate::model::RelationKind;
 pub use aliases::{alias_key, apply_local_aliases, gazetteer_person_aliases};
 pub use discovery::discover;
-pub use gazetteer::{after_head_noun, resolve_gazetteer};
+pub use gazetteer::{after_head_noun, dual_head_before, resolve_gazetteer};
 
 /// A relation found while discovering (a person's role).
 pub struct FoundRole {

@@ -214,16 +214,6 @@ impl Ctx<'_, '_> {
             .map(|n| n.end)
     }
 
-    /// Whether a dual head noun (قاعدتي، محافظتي) comes right before `start`.
-    fn dual_head(&self, start: usize) -> bool {
-        start > 0
-            && self.s.text(start - 1).ends_with("تي")
-            && self
-                .s
-                .cue_at(self.lex, start - 1, CueKind::HeadNoun)
-                .is_some_and(|c| c.0 == start)
-    }
-
     /// `np` and the phrases coordinated with it (a dual anaphor counts twice).
     pub fn coordinated(&self, np: Np) -> Vec<Np> {
         let s = self.s;
@@ -305,8 +295,9 @@ impl Ctx<'_, '_> {
                             });
                         if repeats {
                             k = e;
-                        } else if self.dual_head(np.start)
-                            && let Some(next) = self.np_at(e)
+                        } else if crate::extract::mentions::dual_head_before(
+                            self.s, self.lex, np.start,
+                        ) && let Some(next) = self.np_at(e)
                         {
                             nps.push(next);
                             k = next.end;

@@ -12,11 +12,9 @@ impl Ctx<'_, '_> {
     /// The subject candidate before `t0` in tokens `left..t0`: the last group
     /// without a preposition that can act.
     pub fn subject_before(&self, table: &EntityTable, left: usize, t0: usize) -> Option<Before> {
-        let group = self
-            .groups(left, t0)
-            .into_iter()
-            .rev()
-            .find(|g| g.prep.is_none() && self.group_can_act(table, g))?;
+        let group = self.groups(left, t0).into_iter().rev().find(|g| {
+            (g.prep.is_none() || self.relation_parties(left, g)) && self.group_can_act(table, g)
+        })?;
         let skippable = [
             CueKind::Negation,
             CueKind::Planned,
@@ -48,6 +46,32 @@ impl Ctx<'_, '_> {
                     .any(|c| self.s.cue_covering(self.lex, k, *c).is_some())
         });
         Some(Before { group, adjacent })
+    }
+
+    /// Whether group `g` names the parties of a relation noun that opens the
+    /// clause (العلاقة بين بغداد والتحالف ستنتقل، الشراكة بين البلدين): the
+    /// parties are the subject of what the relation does.
+    fn relation_parties(&self, left: usize, g: &Group) -> bool {
+        let s = self.s;
+        let b = g.nps[0].start;
+        g.prep.as_deref() == Some("بين") && b >= 2 && b - 2 >= left && s.text(b - 1) == "بين" && {
+            // (the relation noun, definite, maybe with one adjective)
+            let mut h = b - 2;
+            if h > left
+                && s.text(h).starts_with("ال")
+                && s.text(h - 1).starts_with("ال")
+                && (s.text(h).ends_with('ه') || s.text(h).ends_with('ي'))
+            {
+                h -= 1;
+            }
+            s.text(h).starts_with("ال")
+                && s.ment_at(h).is_none()
+                && !s.is_verb(h)
+                && !s.is_punct(h)
+                && s.matches_at(h)
+                    .all(|m| !matches!(m.payload.target, Target::Trigger { .. }))
+                && (left..h).all(|k| self.function_word(k))
+        }
     }
 
     /// Whether token `k` is a function word, a cue or punctuation (not a noun
