@@ -57,11 +57,13 @@ fn extraction_quality_does_not_regress() {
     let ex = Extractor::new(lexicon());
     check(
         "dev",
-        // (The dev set grew from 24 to 35, 42, 49 and then 55 articles; the
-        // new ones scored F1 .543, .613, .566, .583 and .504 before any rule
-        // was written for them.)
+        // (The dev set grew from 24 to 35, 42, 49, 55 and then 61 articles;
+        // the new ones scored F1 .543, .613, .566, .583, .504 and .567 before
+        // any rule was written for them. With the last six the set's F1 went
+        // from .774 to .743 while dev_01–55 alone stayed at .775, so the
+        // floor follows the larger set.)
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.76,
+        0.74,
         0.90,
     );
     check(

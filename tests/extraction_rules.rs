@@ -748,3 +748,36 @@ fn a_denial_ends_at_a_coordinated_speech_verb() {
         "{tr:?}"
     );
 }
+
+#[test]
+fn a_place_pronoun_takes_the_latest_place_of_its_sentence() {
+    // (the description before it counts: القاعدة → the base named before)
+    let t = "وتسلم الجيش العراقي قاعدة التقدم في الأنبار. وقال قائد عراقي إن القاعدة أصبحت عراقية، ولن يبقى فيها أي جندي أجنبي.";
+    assert!(
+        has(t, "remain", "", "al-taqaddum"),
+        "{:?}",
+        roles(t, "remain")
+    );
+    // (the place a locator places: قاعدة حرير في أربيل … هناك → the base)
+    let t = "زار وزير الدفاع الأمريكي قاعدة حرير في محافظة أربيل، والتقى الجنود الأمريكيين المتمركزين هناك.";
+    assert!(
+        has(t, "deploy", "united-states", "harir"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // (in a relative clause on an unnamed head, the pronoun is that head:
+    // the place named after it counts)
+    let t = "وطالبت بغداد بسحب القوات التركية من القواعد التي تنتشر فيها في إقليم كردستان.";
+    let r = roles(t, "deploy");
+    assert!(r.iter().any(|(_, p)| p == "kurdistan-region"), "{r:?}");
+}
+
+#[test]
+fn a_bare_place_after_a_title_and_its_adjective_is_no_part_of_it() {
+    let t = "زار وزير الدفاع الأمريكي قاعدة حرير في محافظة أربيل.";
+    assert!(
+        has(t, "meet", "united-states", "harir"),
+        "{:?}",
+        roles(t, "meet")
+    );
+}

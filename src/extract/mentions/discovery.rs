@@ -249,7 +249,16 @@ fn person_after_title(
                 j = m.end;
                 continue;
             }
-            // في العراق: a place modifying the title.
+            // في العراق: a place modifying the title. (Not a bare place after
+            // an adjective, which ends the title: زار وزير الدفاع الأمريكي
+            // قاعدة حرير is the verb's object.)
+            let adjective_before = j > title_end
+                && s.text(j - 1) != "في"
+                && (s.ment_at(j - 1).is_some_and(|p| p.adjectival)
+                    || (s.text(j - 1).starts_with("ال") && s.text(j - 1).ends_with('ي')));
+            if adjective_before {
+                break;
+            }
             j = m.end;
             continue;
         }
