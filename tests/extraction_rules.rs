@@ -781,3 +781,36 @@ fn a_bare_place_after_a_title_and_its_adjective_is_no_part_of_it() {
         roles(t, "meet")
     );
 }
+
+#[test]
+fn names_after_a_plural_base_noun_are_bases() {
+    // (الشدادي alone is the town; after قواعد it is the base)
+    let t = "وستتمركز القوات الأمريكية في قواعد خراب الجير والشدادي وحقل العمر.";
+    assert!(
+        has(t, "deploy", "united-states", "shaddadi-base"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    assert!(
+        !has(t, "deploy", "united-states", "shaddadi"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn a_coordinated_verb_of_asking_after_a_comma_keeps_its_subject() {
+    let t =
+        "وأدانت رئاسة إقليم كردستان الهجوم، وطالبت الحكومة الاتحادية بكشف الجهات التي تقف وراءه.";
+    let d: Vec<_> = events(t)
+        .into_iter()
+        .filter(|m| m.action == "demand")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        d[0].actor.as_deref(),
+        Some("kurdistan-region-presidency"),
+        "{d:?}"
+    );
+    assert_eq!(d[0].target.as_deref(), Some("iraqi-government"), "{d:?}");
+}

@@ -160,7 +160,16 @@ pub fn sentence_events(
                 .rev()
                 .find(|t| t.end <= m.start && m.start - t.end <= 2)
                 .is_some_and(|t| t.payload.target == m.payload.target || matches!(t.payload.target, Target::Trigger { action: a, .. } if a == action) && t.payload.pos == Pos::Noun);
-        let continues = continues || noun_subject;
+        // A و-verb of asking after a comma, in a sentence whose earlier verb
+        // has a subject, keeps that subject: the phrase after it is who is
+        // asked (استدعت الخارجية السفير، وطالبت أنقرة بسحب قواتها).
+        let addressed = is_verb_m
+            && m.clitics.conj.is_some()
+            && lex.actions[action as usize].object_acts
+            && m.start > 0
+            && matches!(s.text(m.start - 1), "،" | ",")
+            && earlier_verb_subject(&cx, table, m.start).is_some();
+        let continues = continues || noun_subject || addressed;
         let mut roles = roles(
             &cx,
             table,

@@ -66,7 +66,7 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
 /// Re-resolves names after a place head noun whose kind differs: "محافظة
 /// الحسكة" (or "محافظتي الحسكة ودير الزور") is the governorate, not the city.
 fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
-    let mut head: Option<(String, EntityKind)> = None;
+    let mut head: Option<(Vec<String>, EntityKind)> = None;
     for k in 0..s.ments.len() {
         let m = s.ments[k].clone();
         if m.adjectival {
@@ -78,17 +78,27 @@ fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
                 .filter(|c| c.0 == m.start)
                 .and_then(|c| {
                     let cue = &lex.cues[c.1];
-                    let form = cue.forms.iter().find_map(|f| match f {
-                        crate::lexicon::WordForm::Noun(n) => Some(normalize_str(n)),
-                        _ => None,
-                    })?;
-                    Some((form, cue.introduces?))
+                    let kind = cue.introduces?;
+                    // (a plural head noun, قواعد, names its kind by the singular
+                    // nouns of that kind: قاعدة، معسكر …)
+                    let forms: Vec<String> =
+                        std::iter::once(cue)
+                            .chain(lex.cues.iter().filter(|x| {
+                                x.kind == CueKind::HeadNoun && x.introduces == Some(kind)
+                            }))
+                            .flat_map(|x| x.forms.iter())
+                            .filter_map(|f| match f {
+                                crate::lexicon::WordForm::Noun(n) => Some(normalize_str(n)),
+                                _ => None,
+                            })
+                            .collect();
+                    (!forms.is_empty()).then_some((forms, kind))
                 })
         });
         let conjunct =
             head.is_some() && s.starts_with_conj(m.start) && k > 0 && s.ments[k - 1].end == m.start;
         head = h.or(if conjunct { head.take() } else { None });
-        let Some((form, kind)) = &head else { continue };
+        let Some((forms, kind)) = &head else { continue };
         if table.get(m.entity).kind == *kind || !kind.is_place() {
             continue;
         }
@@ -100,12 +110,14 @@ fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
             });
         let mut words: Vec<String> = (m.start..m.end).map(|i| s.text(i).to_string()).collect();
         words[0] = words[0].chars().skip(clitics).collect();
-        let name = format!("{form} {}", words.join(" "));
-        if let Some(&li) = lex
-            .entities_named(&name)
-            .iter()
-            .find(|&&li| lex.entities[li].kind == Some(*kind))
-        {
+        let named = forms.iter().find_map(|form| {
+            let name = format!("{form} {}", words.join(" "));
+            lex.entities_named(&name)
+                .iter()
+                .copied()
+                .find(|&li| lex.entities[li].kind == Some(*kind))
+        });
+        if let Some(li) = named {
             s.ments[k].entity = table.from_lexicon(lex, li);
         }
     }
