@@ -814,3 +814,35 @@ fn a_coordinated_verb_of_asking_after_a_comma_keeps_its_subject() {
     );
     assert_eq!(d[0].target.as_deref(), Some("iraqi-government"), "{d:?}");
 }
+
+#[test]
+fn a_complementizer_with_its_pronoun_is_no_verb() {
+    // أنها is not أنهى ("ended"), even near a mission word.
+    let e = events("وأعلنت النرويج أنها ستسحب مدربيها من مهمة التحالف في العراق.");
+    assert!(e.iter().all(|m| m.trigger != "أنها"), "{e:?}");
+}
+
+#[test]
+fn an_indefinite_predicate_opening_a_quote_takes_the_subject_before_it() {
+    let t = "وقال المتحدث إن القوات الأمريكية \"باقية في سوريا لضمان هزيمة داعش\".";
+    assert!(
+        has(t, "remain", "united-states", "syria"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}
+
+#[test]
+fn a_count_of_members_of_a_named_mission_is_that_mission() {
+    let t = "وينتشر نحو 600 من أفراد بعثة الناتو في بغداد وأربيل.";
+    assert!(
+        has(t, "deploy", "nato-mission-iraq", "baghdad"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    assert!(
+        has(t, "deploy", "nato-mission-iraq", "erbil"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}

@@ -21,6 +21,21 @@ pub(super) struct Roles {
     pub(super) target: Option<(usize, Np)>,
 }
 
+/// The group that a participle or predicate at `t0` is said of: right
+/// before it (`adjacent`), or before the quote that opens with it.
+fn quoted_predicate_subject(
+    cx: &Ctx,
+    table: &EntityTable,
+    left: usize,
+    t0: usize,
+    adjacent: bool,
+) -> Option<Group> {
+    let quoted = t0 > 0 && super::nps::QUOTES_OPEN.contains(&cx.s.text(t0 - 1));
+    cx.groups(left, t0).into_iter().rev().find(|g| {
+        ((adjacent && g.end() == t0) || (quoted && g.end() + 1 == t0)) && cx.group_can_act(table, g)
+    })
+}
+
 /// Reads the roles of one trigger from the noun-phrase groups around it.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn roles(
@@ -124,12 +139,20 @@ pub(super) fn roles(
         Pos::Adjective => {
             // A participle modifies the noun right before it, whatever
             // preposition governs that noun (على القوات الأمريكية المتمركزة).
-            if let Some(g) = cx
-                .groups(left, m.start)
-                .into_iter()
-                .rev()
-                .find(|g| g.end() == m.start && cx.group_can_act(table, g))
-            {
+            if let Some(g) = quoted_predicate_subject(cx, table, left, m.start, true) {
+                actors.extend(g.nps.iter().copied());
+            }
+        }
+        // An indefinite predicate opening a quote (إن القوات الأمريكية "باقية
+        // في سوريا"): the phrase before the quote is its subject.
+        Pos::Noun
+            if !m.clitics.article
+                && m.clitics.prep.is_none()
+                && s.text(m.start).ends_with('ه')
+                && m.start > 0
+                && super::nps::QUOTES_OPEN.contains(&s.text(m.start - 1)) =>
+        {
+            if let Some(g) = quoted_predicate_subject(cx, table, left, m.start, false) {
                 actors.extend(g.nps.iter().copied());
             }
         }

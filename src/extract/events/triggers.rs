@@ -56,6 +56,13 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
                 && m.end <= c.end
                 && c.end - c.start > m.end - m.start
         });
+        // A complementizer with its pronoun is no verb (أنها is not أنهى).
+        if m.end == m.start + 1
+            && matches!(m.payload.pos, Pos::Past | Pos::Present)
+            && s.has_cue(lex, m.start, crate::lexicon::CueKind::Complementizer)
+        {
+            continue;
+        }
         if in_cue {
             continue;
         }

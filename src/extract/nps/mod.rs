@@ -75,7 +75,7 @@ pub struct Before {
     pub adjacent: bool,
 }
 
-pub(super) const QUOTES_OPEN: &[&str] = &["\"", "“", "«"];
+pub(crate) const QUOTES_OPEN: &[&str] = &["\"", "“", "«"];
 const DASHES: &[&str] = &["-", "–", "—"];
 
 impl Ctx<'_, '_> {
@@ -197,7 +197,12 @@ impl Ctx<'_, '_> {
                     || (k + 1 == t0
                         && s.matches_at(t0).any(|x| {
                             matches!(x.payload.target, Target::Trigger { .. })
-                                && x.payload.pos == Pos::Adjective
+                                && (x.payload.pos == Pos::Adjective
+                                    // (an indefinite predicate: "باقية في سوريا")
+                                    || (x.payload.pos == Pos::Noun
+                                        && !x.clitics.article
+                                        && x.clitics.prep.is_none()
+                                        && s.text(t0).ends_with('ه')))
                         })))
                 && (k + 1..t0).all(|j| {
                     [CueKind::Negation, CueKind::Planned]

@@ -77,6 +77,14 @@ impl Ctx<'_, '_> {
                 j = if s.text(k) == "من" { k + 1 } else { k };
             } else if s.is_number(j) {
                 j += 1;
+                // (a count of members: 600 من أفراد البعثة)
+                if s.text(j) == "من"
+                    && [CueKind::TroopNoun, CueKind::ForceNoun]
+                        .iter()
+                        .any(|k| s.has_cue(self.lex, j + 1, *k))
+                {
+                    j += 1;
+                }
             } else if let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::NumberWord) {
                 j = e;
             } else {
