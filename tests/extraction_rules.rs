@@ -846,3 +846,15 @@ fn a_count_of_members_of_a_named_mission_is_that_mission() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_is_the_speaker_s_and_takes_an_object() {
+    let t = "وقال رئيس حكومة إقليم كردستان مسرور بارزاني إن الهجوم إرهابي، داعياً بغداد إلى اتخاذ إجراءات فورية.";
+    let d: Vec<_> = events(t)
+        .into_iter()
+        .filter(|m| m.action == "demand")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].actor.as_deref(), Some("masrour-barzani"), "{d:?}");
+    assert_eq!(d[0].target.as_deref(), Some("iraq"), "{d:?}");
+}

@@ -136,6 +136,7 @@ pub(super) fn roles(
                 }
             }
         }
+        Pos::Adjective if continues => object = bare.first().copied().filter(|o| near(m.end, o, 2)),
         Pos::Adjective => {
             // A participle modifies the noun right before it, whatever
             // preposition governs that noun (على القوات الأمريكية المتمركزة).

@@ -169,7 +169,14 @@ pub fn sentence_events(
             && m.start > 0
             && matches!(s.text(m.start - 1), "،" | ",")
             && earlier_verb_subject(&cx, table, m.start).is_some();
-        let continues = continues || noun_subject || addressed;
+        // A participle after a comma says what the subject of the clause
+        // did besides (…، داعياً بغداد إلى …): it shares that subject, and
+        // the phrase after it is its object.
+        let circumstantial = m.payload.pos == Pos::Adjective
+            && !m.clitics.article
+            && m.start > 0
+            && matches!(s.text(m.start - 1), "،" | ",");
+        let continues = continues || noun_subject || addressed || circumstantial;
         let mut roles = roles(
             &cx,
             table,
@@ -193,7 +200,15 @@ pub fn sentence_events(
         {
             roles.actors.push((sp, Np::none(m.start)));
         }
-        if roles.actors.is_empty() && is_verb {
+        // (a participle after a speech verb's clause is its speaker's:
+        // قال بارزاني …، داعياً بغداد إلى …)
+        if circumstantial
+            && roles.actors.is_empty()
+            && let Some(sp) = speaker
+        {
+            roles.actors.push((sp, Np::none(m.start)));
+        }
+        if roles.actors.is_empty() && (is_verb || circumstantial) {
             // "توصلنا" inside a quote: the speaker's side acts.
             if first_person(s.text(m.start), m.payload.pos)
                 && let Some(sp) = speaker
