@@ -858,3 +858,25 @@ fn a_participle_after_a_comma_is_the_speaker_s_and_takes_an_object() {
     assert_eq!(d[0].actor.as_deref(), Some("masrour-barzani"), "{d:?}");
     assert_eq!(d[0].target.as_deref(), Some("iraq"), "{d:?}");
 }
+
+#[test]
+fn a_particle_with_a_pronoun_or_a_topic_carries_the_subject() {
+    let t = "وأكدت حكومة إقليم كردستان أنها لا تعارض بقاء نقاط المراقبة التركية، لكنها دعت أنقرة إلى تجنيب القرى أي عمليات عسكرية.";
+    let d: Vec<_> = events(t)
+        .into_iter()
+        .filter(|m| m.action == "demand")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        d[0].actor.as_deref(),
+        Some("kurdistan-regional-government"),
+        "{d:?}"
+    );
+    assert_eq!(d[0].target.as_deref(), Some("turkey"), "{d:?}");
+    let t = "أما كتائب حزب الله، فقد طالبت بانسحاب القوات الأمريكية من العراق.";
+    assert!(
+        has(t, "demand", "kataib-hezbollah", ""),
+        "{:?}",
+        roles(t, "demand")
+    );
+}

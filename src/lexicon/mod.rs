@@ -191,6 +191,11 @@ pub enum CueKind {
     Naming,
     Addition,
     AnonymousSource,
+    /// A particle carrying the subject of the next verb as its pronoun
+    /// (لكنها طالبت): that subject is the clause's subject before it.
+    Resumptive,
+    /// "as for" (أما X، فـ…): X is the subject of the verb after the comma.
+    Topic,
 }
 
 impl CueKind {
@@ -236,6 +241,8 @@ impl CueKind {
         (CueKind::Naming, "NamingCue"),
         (CueKind::Addition, "AdditionCue"),
         (CueKind::AnonymousSource, "AnonymousSource"),
+        (CueKind::Resumptive, "ResumptiveCue"),
+        (CueKind::Topic, "TopicCue"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {

@@ -152,3 +152,55 @@ pub(super) fn earlier_verb_subject(cx: &Ctx, table: &EntityTable, t0: usize) -> 
     }
     None
 }
+
+/// A subject carried by a particle: a phrase of the sentence or the speaker.
+pub(super) enum Resumed {
+    Group(Vec<crate::extract::nps::Np>),
+    Speaker(usize),
+}
+
+/// The subject that a particle before verb `m` carries: after a resumptive
+/// particle (لكنها طالبت، إلا أنه أعلن) the subject of the clause before it,
+/// or else the speaker; after أما X، (فقد طالبت) X.
+pub(super) fn resumed_subject(
+    cx: &Ctx,
+    table: &EntityTable,
+    m: &Match,
+    speaker: Option<usize>,
+) -> Option<Resumed> {
+    let s = cx.s;
+    let lex = cx.lex;
+    // (past negation, future and قد before the verb: لكنها لم تعلن، فقد طالبت)
+    let mut k = m.start;
+    while k > 0
+        && [CueKind::Negation, CueKind::Planned, CueKind::Hypothetical]
+            .iter()
+            .any(|c| s.cue_covering(lex, k - 1, *c).is_some())
+    {
+        k -= 1;
+    }
+    let resumptive = (k.saturating_sub(2)..k).find(|&j| {
+        s.cue_at(lex, j, CueKind::Resumptive)
+            .is_some_and(|c| c.0 == k)
+    });
+    if let Some(j) = resumptive {
+        return earlier_verb_subject(cx, table, j)
+            .map(|g| Resumed::Group(g.nps))
+            .or(speaker.map(Resumed::Speaker));
+    }
+    // أما X، فـ…: the verb (or its قد) carries ف after the comma.
+    let comma = k.checked_sub(1).filter(|&c| matches!(s.text(c), "،" | ","));
+    let fa = s.text(k).starts_with('ف') || s.text(m.start).starts_with('ف');
+    if let Some(c) = comma.filter(|_| fa) {
+        let topic = (c.saturating_sub(8)..c).find(|&j| s.has_cue(lex, j, CueKind::Topic))?;
+        return cx
+            .groups(topic + 1, c)
+            .into_iter()
+            .next()
+            .filter(|g| {
+                g.prep.is_none() && g.nps[0].start <= topic + 2 && cx.group_can_act(table, g)
+            })
+            .map(|g| Resumed::Group(g.nps));
+    }
+    None
+}

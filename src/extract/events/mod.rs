@@ -33,7 +33,10 @@ use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, Lexicon, ObjectRole};
 use crate::matcher::{Match, Target};
 use crate::model::{Modality, PartialDate, Polarity};
-use clause::{attribution_for, earlier_verb_subject, pick_date, pronoun_complementizer, troops};
+use clause::{
+    Resumed, attribution_for, earlier_verb_subject, pick_date, pronoun_complementizer,
+    resumed_subject, troops,
+};
 use merge::{embedded_attribution, merge_light_verbs, share_attack_roles, venue_of_occasion};
 use presence::{elliptic_counts, presence_events};
 pub(super) use triggers::word_has;
@@ -176,7 +179,13 @@ pub fn sentence_events(
             && !m.clitics.article
             && m.start > 0
             && matches!(s.text(m.start - 1), "،" | ",");
-        let continues = continues || noun_subject || addressed || circumstantial;
+        // A particle that carries the subject (لكنها طالبت، أما X، فقد طالبت):
+        // the phrase after the verb is its object.
+        let resumed = is_verb_m
+            .then(|| resumed_subject(&cx, table, m, speaker))
+            .flatten();
+        let continues =
+            continues || noun_subject || addressed || circumstantial || resumed.is_some();
         let mut roles = roles(
             &cx,
             table,
@@ -199,6 +208,13 @@ pub fn sentence_events(
             && let Some(sp) = speaker
         {
             roles.actors.push((sp, Np::none(m.start)));
+        }
+        if roles.actors.is_empty() {
+            match resumed {
+                Some(Resumed::Group(nps)) => add_actors(&cx, table, &mut roles.actors, &nps),
+                Some(Resumed::Speaker(sp)) => roles.actors.push((sp, Np::none(m.start))),
+                None => {}
+            }
         }
         // (a participle after a speech verb's clause is its speaker's:
         // قال بارزاني …، داعياً بغداد إلى …)
