@@ -880,3 +880,30 @@ fn a_particle_with_a_pronoun_or_a_topic_carries_the_subject() {
         roles(t, "demand")
     );
 }
+
+#[test]
+fn a_bare_form_after_a_fronted_subject_is_a_verb() {
+    // (a name governs no genitive: رفض is "refused", not "refusal of")
+    let t = "غير أن الرئيس التركي رجب طيب أردوغان رفض الانسحاب من بعشيقة.";
+    assert!(
+        has(t, "oppose", "recep-tayyip-erdogan", ""),
+        "{:?}",
+        roles(t, "oppose")
+    );
+}
+
+#[test]
+fn renewing_a_stance_passes_the_subject_to_it() {
+    let t = "جدد وزير الدفاع التركي يشار غولر رفضه سحب القوات التركية من العراق.";
+    assert!(
+        has(t, "oppose", "yasar-guler", ""),
+        "{:?}",
+        roles(t, "oppose")
+    );
+    let t = "جددت الحكومة العراقية مطالبتها لتركيا بسحب قواتها.";
+    assert!(
+        has(t, "demand", "iraqi-government", ""),
+        "{:?}",
+        roles(t, "demand")
+    );
+}

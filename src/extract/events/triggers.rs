@@ -78,8 +78,10 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
         let verb = pick(&|o| matches!(o.payload.pos, Pos::Past | Pos::Present));
         let chosen = match (noun, verb) {
             (Some(n), Some(v)) => {
-                let construct =
-                    m.start > 0 && !s.is_punct(m.start - 1) && !s.starts_with_conj(m.start);
+                let construct = m.start > 0
+                    && !s.is_punct(m.start - 1)
+                    && !s.starts_with_conj(m.start)
+                    && !after_fronted_subject(s, lex, m.start);
                 if construct || (v.clitics != Clitics::default() && n.clitics.prep.is_some()) {
                     *n
                 } else {
@@ -91,6 +93,28 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
         out.push(chosen);
     }
     out
+}
+
+/// Whether a name ends right before `i` as the subject opening its clause
+/// (غير أن الرئيس التركي أردوغان رفض الانسحاب): a name governs no genitive,
+/// so the word after it is the verb. (Not after a verb: أعلنت واشنطن سحب قواتها.)
+fn after_fronted_subject(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    use crate::lexicon::CueKind;
+    let Some(e) = s
+        .ment_at(i - 1)
+        .filter(|e| e.end == i && !e.adjectival && !e.anaphoric)
+    else {
+        return false;
+    };
+    // (back over its title: الرئيس التركي رجب طيب أردوغان)
+    let mut j = e.start;
+    while j > 0
+        && (s.cue_covering(lex, j - 1, CueKind::Title).is_some()
+            || s.ment_at(j - 1).is_some_and(|m| m.adjectival))
+    {
+        j -= 1;
+    }
+    j == 0 || s.is_punct(j - 1) || s.has_cue(lex, j - 1, CueKind::Complementizer)
 }
 
 /// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):
