@@ -907,3 +907,24 @@ fn renewing_a_stance_passes_the_subject_to_it() {
         roles(t, "demand")
     );
 }
+
+#[test]
+fn a_hosting_dual_subject_gives_both_bases() {
+    // (قاعدتا: the dual in construct, nominative)
+    let t = "وتستضيف قاعدتا عين الأسد في الأنبار وحرير في أربيل الجزء الأكبر من القوات الأمريكية.";
+    assert!(
+        has(t, "deploy", "united-states", "ain-al-asad"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    assert!(
+        has(t, "deploy", "united-states", "harir"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    assert!(
+        !has(t, "deploy", "united-states", "anbar"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}

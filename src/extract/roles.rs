@@ -382,12 +382,19 @@ pub(super) fn roles(
         let all: Vec<&Group> = subject_before
             .chain(wide.iter().filter(|g| g.prep.is_none()))
             .collect();
+        // (the first group that names a place, with its conjuncts: قاعدتا
+        // عين الأسد في الأنبار وحرير في أربيل تستضيفان …)
         receiver_places = all
             .iter()
-            .flat_map(|g| g.nps.iter().copied())
-            .filter(|np| cx.as_place(table, *np).is_some())
-            .take(1)
-            .collect();
+            .find(|g| g.nps.iter().any(|np| cx.as_place(table, *np).is_some()))
+            .map(|g| {
+                g.nps
+                    .iter()
+                    .copied()
+                    .filter(|np| cx.as_place(table, *np).is_some())
+                    .collect()
+            })
+            .unwrap_or_default();
         actors = all
             .iter()
             .find(|g| cx.group_can_act(table, g))

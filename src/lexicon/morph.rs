@@ -118,6 +118,9 @@ pub fn noun_forms(noun: &str, out: &mut Vec<(String, Pos)>) {
         for s in NOUN_SUFFIXES {
             out.push((format!("{stem}ت{s}"), Pos::Noun));
         }
+        // The dual in construct, nominative (قاعدتا عين الأسد وحرير); the
+        // genitive قاعدتي is the ي suffix above.
+        out.push((format!("{stem}تا"), Pos::Noun));
     } else {
         // A final hamza takes a seat before a suffix: لقاء → لقائهما، لقاؤه.
         if let Some(stem) = noun.strip_suffix('ء') {

@@ -87,6 +87,10 @@ impl Ctx<'_, '_> {
                 }
             } else if let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::NumberWord) {
                 j = e;
+            } else if j > i && matches!(s.text(j), "هذه" | "هذا" | "هؤلاء" | "تلك" | "ذلك")
+            {
+                // (a demonstrative after a quantity: الجزء الأكبر من هذه القوات)
+                j += 1;
             } else {
                 break;
             }
