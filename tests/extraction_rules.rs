@@ -928,3 +928,13 @@ fn a_hosting_dual_subject_gives_both_bases() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn a_quoted_adverbial_does_not_end_the_clause() {
+    let t = "وطالبت دمشق بخروج القوات الأمريكية \"فوراً ومن دون شروط\" من الأراضي السورية.";
+    assert!(
+        has(t, "withdraw", "united-states", "syria"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

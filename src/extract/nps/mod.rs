@@ -169,6 +169,18 @@ impl Ctx<'_, '_> {
                 && (k + 2..(k + 7).min(s.len())).any(|j| {
                     matches!(s.text(j), "\"" | "»" | "”") && (k + 1..j).all(|i| !s.is_punct(i))
                 });
+            // (also a quoted adverbial without a verb between a trigger's
+            // phrase and the rest of its clause: بخروج القوات الأمريكية "فوراً
+            // ومن دون شروط" من الأراضي السورية)
+            let adverbial = QUOTES_OPEN.contains(&s.text(k))
+                && k > 0
+                && s.ment_at(k - 1).is_some_and(|m| m.end == k)
+                && (k + 2..(k + 7).min(s.len())).any(|j| {
+                    matches!(s.text(j), "\"" | "»" | "”")
+                        && (k + 1..j).all(|i| !s.is_punct(i) && !s.is_verb(i))
+                        && s.has_cue(self.lex, j + 1, CueKind::Locative)
+                });
+            let scare = scare || adverbial;
             return matches!(s.text(k), "،" | "," | ":" | "؛" | ";" | "(" | ")")
                 || (QUOTES_OPEN.contains(&s.text(k)) && !quoted_name && !scare)
                 || (DASHES.contains(&s.text(k))
