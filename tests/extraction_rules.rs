@@ -938,3 +938,13 @@ fn a_quoted_adverbial_does_not_end_the_clause() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn the_country_is_the_state_of_the_article_s_institutions_when_none_is_named() {
+    let t = "بغداد – السومرية نيوز: جمع نواب في مجلس النواب العراقي تواقيع للاستفسار عن التزام واشنطن بجدول انسحاب قوات التحالف الدولي من البلاد.";
+    assert!(
+        has(t, "withdraw", "coalition", "iraq"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

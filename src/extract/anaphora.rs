@@ -418,6 +418,37 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                     }
                 }
             };
+            // البلاد with no country named as such: the state that the
+            // article's capitals, governments and officials stand for
+            // (بغداد – السومرية: … مجلس النواب العراقي … من البلاد).
+            let antecedent = match antecedent {
+                None if want == Some(EntityKind::Country) => {
+                    let seen: Vec<(usize, usize, usize)> = history
+                        .iter()
+                        .filter(|&(&(_, adj), _)| !adj)
+                        .map(|(&(e, _), &(n, last, _))| (e, n, last))
+                        .chain(
+                            here.iter()
+                                .filter(|c| !c.3)
+                                .enumerate()
+                                .map(|(k, c)| (c.2, 1, seq + k)),
+                        )
+                        .collect();
+                    let mut states: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+                    for (e, n, last) in seen {
+                        if let Some(st) = state_of(table, lex, e) {
+                            let c = states.entry(st).or_default();
+                            c.0 += n;
+                            c.1 = c.1.max(last);
+                        }
+                    }
+                    states
+                        .into_iter()
+                        .max_by_key(|&(e, (n, last))| (n, last, std::cmp::Reverse(e)))
+                        .map(|(e, _)| e)
+                }
+                found => found,
+            };
             let Some(mut entity) = antecedent else {
                 continue;
             };
