@@ -948,3 +948,18 @@ fn the_country_is_the_state_of_the_article_s_institutions_when_none_is_named() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn an_mp_for_a_bloc_is_a_titled_person() {
+    let t = "وقال النائب عن تحالف الفتح مهدي الكرعاوي إن المقترح يهدف إلى إخراج القوات الأمريكية، داعياً الكتل الأخرى إلى دعمه.";
+    let e = events(t);
+    let w = e.iter().find(|m| m.action == "withdraw").expect("withdraw");
+    assert!(
+        w.attributed_to
+            .as_deref()
+            .is_some_and(|a| a != "fatah-alliance"),
+        "{e:?}"
+    );
+    let d = e.iter().find(|m| m.action == "demand").expect("demand");
+    assert_eq!(d.actor, w.attributed_to, "{e:?}");
+}

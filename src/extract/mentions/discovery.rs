@@ -271,6 +271,14 @@ fn person_after_title(
             j += 1;
             continue;
         }
+        // (the bloc or province an MP sits for: النائب عن تحالف الفتح)
+        if t == "عن"
+            && s.ment_at(j + 1)
+                .is_some_and(|m| m.start == j + 1 && table.get(m.entity).kind != EntityKind::Person)
+        {
+            j += 1;
+            continue;
+        }
         if t == "باسم" || t == "لشوون" || t == "لشؤون" || t == "شوون" {
             j += 1;
             continue;
