@@ -95,14 +95,26 @@ impl<'a> Sent<'a> {
         self.passive.get(i).copied().unwrap_or(false)
     }
 
-    /// Records passive and tanwin marks from the original spelling of each token.
+    /// Records passive and tanwin marks from the original spelling of each
+    /// token. `case_marks` (see [`crate::text::NormText::case_marks`])
+    /// tells which tokens may have such marks: the others are not read.
     pub fn mark_passive<'o>(
         &mut self,
+        case_marks: &[u32],
         original: impl Fn(std::ops::Range<usize>) -> std::borrow::Cow<'o, str>,
     ) {
         let n = self.tokens.len();
         let (mut passive, mut nominal) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut k = case_marks.partition_point(|&m| m < self.range.start as u32);
         for t in &self.tokens {
+            while k < case_marks.len() && case_marks[k] < t.start {
+                k += 1;
+            }
+            if case_marks.get(k).is_none_or(|&m| m > t.end) {
+                nominal.push(false);
+                passive.push(false);
+                continue;
+            }
             let orig = original(t.range());
             nominal.push(orig.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}')));
             passive.push(Self::passive_spelling(&orig));

@@ -217,6 +217,9 @@ pub struct NormText {
     /// Every piece of markup read: original byte range and what it stands
     /// for, sorted (empty for [`NormText::new`]).
     markup: Vec<(u32, u32, Option<char>)>,
+    /// Normalized byte offset at which each tanwin or damma of the original
+    /// was read (and removed), sorted; see [`NormText::case_marks`].
+    case_marks: Vec<u32>,
     original_len: u32,
 }
 
@@ -226,6 +229,7 @@ struct Builder {
     runs: Vec<(u32, u32)>,
     gaps: Vec<(u32, u32)>,
     markup: Vec<(u32, u32, Option<char>)>,
+    case_marks: Vec<u32>,
     scratch: String,
     /// Delta (orig - norm) of the current run; i64 to allow both signs.
     delta: Option<i64>,
@@ -235,6 +239,9 @@ impl Builder {
     /// Appends the normalization of `c`, which stands at original byte `ob`
     /// (`replaced`: `c` stands for longer original text, such as `&quot;`).
     fn push(&mut self, ob: usize, c: char, replaced: bool) {
+        if matches!(c, '\u{064B}'..='\u{064D}' | '\u{064F}') {
+            self.case_marks.push(self.text.len() as u32);
+        }
         let mut one = [0u8; 4];
         let rep = match normalize_char(c, &mut self.scratch) {
             None if !replaced => {
@@ -279,6 +286,7 @@ impl NormText {
             runs: Vec::new(),
             gaps: Vec::new(),
             markup: Vec::new(),
+            case_marks: Vec::new(),
             scratch: String::new(),
             delta: None,
         };
@@ -313,8 +321,18 @@ impl NormText {
             runs: b.runs,
             gaps: b.gaps,
             markup: b.markup,
+            case_marks: b.case_marks,
             original_len: original.len() as u32,
         }
+    }
+
+    /// Where the original text has a tanwin (U+064B–U+064D) or a damma
+    /// (U+064F), as normalized byte offsets: a mark read after the
+    /// character ending at offset `n` is at `n`. The original text of a
+    /// normalized range `a..b` (see [`NormText::visible`]) can only hold
+    /// such a mark when one is at an offset in `a..=b`.
+    pub fn case_marks(&self) -> &[u32] {
+        &self.case_marks
     }
 
     /// Original byte offset of a normalized byte offset (a char boundary of
