@@ -153,6 +153,15 @@ struct Table {
     data: String,
 }
 
+impl Table {
+    /// Whether `c` normalizes to itself (answered from the table below U+10000).
+    #[inline]
+    fn keeps(&self, c: char) -> bool {
+        let cp = c as u32;
+        cp < 0x1_0000 && self.index[cp as usize].0 == u32::MAX
+    }
+}
+
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -236,6 +245,18 @@ struct Builder {
 }
 
 impl Builder {
+    /// Appends `s`, characters that normalize to themselves, which stand
+    /// at original byte `ob` (what [`Builder::push`] does for each).
+    fn push_kept(&mut self, ob: usize, s: &str) {
+        let nb = self.text.len();
+        let d = ob as i64 - nb as i64;
+        if self.delta != Some(d) {
+            self.runs.push((nb as u32, ob as u32));
+            self.delta = Some(d);
+        }
+        self.text.push_str(s);
+    }
+
     /// Appends the normalization of `c`, which stands at original byte `ob`
     /// (`replaced`: `c` stands for longer original text, such as `&quot;`).
     fn push(&mut self, ob: usize, c: char, replaced: bool) {
@@ -291,8 +312,22 @@ impl NormText {
             delta: None,
         };
         let mut scanner = markup.then(|| Scanner::new(original));
+        let t = table();
         let mut ob = 0;
-        while let Some(c) = original[ob..].chars().next() {
+        while ob < original.len() {
+            // A stretch of characters that normalize to themselves (and
+            // start no markup) is copied whole: one run for all of it.
+            let plain = original[ob..]
+                .char_indices()
+                .find(|&(_, c)| !t.keeps(c) || (markup && (c == '<' || c == '&')))
+                .map_or(original.len(), |(i, _)| ob + i);
+            if plain > ob {
+                b.push_kept(ob, &original[ob..plain]);
+                ob = plain;
+            }
+            let Some(c) = original[ob..].chars().next() else {
+                break;
+            };
             if let Some(sc) = scanner.as_mut().filter(|_| c == '<' || c == '&')
                 && let Some((len, rep)) = sc.at(ob)
             {
