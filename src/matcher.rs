@@ -91,23 +91,42 @@ pub struct Matcher {
     cue_kinds: Vec<CueKind>,
 }
 
+/// `tok` without `p` in front, `p` being one Arabic letter (two bytes):
+/// compared as two bytes, with no call to memcmp.
+#[inline]
+fn strip_letter<'t>(tok: &'t str, p: &str) -> Option<&'t str> {
+    let (b, p) = (tok.as_bytes(), p.as_bytes());
+    debug_assert_eq!(p.len(), 2);
+    (b.len() >= 2 && b[0] == p[0] && b[1] == p[1]).then(|| &tok[2..])
+}
+
 /// Candidate (clitics, stem) readings of a token, the bare token first.
 fn readings<'t>(tok: &'t str, out: &mut Vec<(Clitics, Cow<'t, str>)>) {
     out.clear();
     out.push((Clitics::default(), Cow::Borrowed(tok)));
-    let min_stem = |s: &str| s.chars().count() >= 2;
-    for conj in [None, Some('و'), Some('ف')] {
+    // (at least two characters, without counting them all)
+    let min_stem = |s: &str| {
+        let mut c = s.chars();
+        c.next().is_some() && c.next().is_some()
+    };
+    for (conj, conj_letter) in [(None, ""), (Some('و'), "و"), (Some('ف'), "ف")] {
         let t1 = match conj {
             None => tok,
-            Some(c) => match tok.strip_prefix(c) {
+            Some(_) => match strip_letter(tok, conj_letter) {
                 Some(rest) => rest,
                 None => continue,
             },
         };
-        for prep in [None, Some('ب'), Some('ل'), Some('ك'), Some('س')] {
+        for (prep, prep_letter) in [
+            (None, ""),
+            (Some('ب'), "ب"),
+            (Some('ل'), "ل"),
+            (Some('ك'), "ك"),
+            (Some('س'), "س"),
+        ] {
             let t2 = match prep {
                 None => t1,
-                Some(p) => match t1.strip_prefix(p) {
+                Some(_) => match strip_letter(t1, prep_letter) {
                     Some(rest) => rest,
                     None => continue,
                 },
@@ -129,7 +148,10 @@ fn readings<'t>(tok: &'t str, out: &mut Vec<(Clitics, Cow<'t, str>)>) {
             if future {
                 continue;
             }
-            if let Some(rest) = t2.strip_prefix("ال").filter(|r| min_stem(r)) {
+            if let Some(rest) = strip_letter(t2, "ا")
+                .and_then(|r| strip_letter(r, "ل"))
+                .filter(|r| min_stem(r))
+            {
                 out.push((
                     Clitics {
                         article: true,
@@ -140,7 +162,7 @@ fn readings<'t>(tok: &'t str, out: &mut Vec<(Clitics, Cow<'t, str>)>) {
             }
             // ل + ال is written لل: للانبار = ل + الانبار.
             if prep == Some('ل')
-                && let Some(rest) = t2.strip_prefix('ل').filter(|r| min_stem(r))
+                && let Some(rest) = strip_letter(t2, "ل").filter(|r| min_stem(r))
             {
                 out.push((base, Cow::Owned(format!("ال{rest}"))));
                 out.push((

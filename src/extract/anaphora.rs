@@ -19,7 +19,6 @@ use super::sent::{Ment, Sent};
 use super::table::EntityTable;
 use crate::lexicon::{CueKind, Lexicon};
 use crate::model::EntityKind;
-use crate::text::normalize::normalize_str;
 
 /// One mention: (sentence, token, entity, adjectival).
 type Seen = (usize, usize, usize, bool);
@@ -30,16 +29,14 @@ type History = BTreeMap<(usize, bool), (usize, usize, usize)>;
 
 /// Whether one of the entity's names starts with the head noun of a
 /// definite description (المعسكر → معسكر فيكتوريا, المطار → مطار بغداد).
-fn named_by_head(table: &EntityTable, e: usize, anaphor: &str) -> bool {
+fn named_by_head(table: &EntityTable, lex: &Lexicon, e: usize, anaphor: &str) -> bool {
     let bare = ["بال", "لل", "ال"]
         .iter()
         .find_map(|p| anaphor.strip_prefix(p))
         .unwrap_or(anaphor);
-    let ent = table.get(e);
-    std::iter::once(&ent.label_ar)
-        .chain(ent.alt_labels.iter().map(|(label, _)| label))
-        .chain(&ent.aliases)
-        .any(|name| normalize_str(name).starts_with(bare))
+    table
+        .normalized_names(lex, e)
+        .any(|name| name.starts_with(bare))
 }
 
 /// Whether the mention `m` names the owner of forces (القوات الأمريكية،
@@ -370,7 +367,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                     .iter()
                     .copied()
                     .filter(fits)
-                    .rfind(|c| named_by_head(table, c.2, s.text(i)))
+                    .rfind(|c| named_by_head(table, lex, c.2, s.text(i)))
                     .or_else(|| here.iter().copied().rfind(fits))
                     .map(|c| c.2),
                 Some(_) => {
@@ -401,7 +398,11 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                         score
                             .into_iter()
                             .max_by_key(|&(e, (n, _, first))| {
-                                (named_by_head(table, e, text), n, std::cmp::Reverse(first))
+                                (
+                                    named_by_head(table, lex, e, text),
+                                    n,
+                                    std::cmp::Reverse(first),
+                                )
                             })
                             .map(|(e, _)| e)
                     } else {
@@ -412,7 +413,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                         score
                             .into_iter()
                             .max_by_key(|&(e, (n, last, _))| {
-                                (named_by_head(table, e, text), n, last)
+                                (named_by_head(table, lex, e, text), n, last)
                             })
                             .map(|(e, _)| e)
                     }

@@ -131,7 +131,7 @@ impl Extractor {
             discover(s, lex, &original, &mut table, &mut aliases, &mut roles);
             anonymous::discover_anonymous(s, lex, &original, &mut table);
             gazetteer_person_aliases(s, &table, &mut aliases);
-            s.mark_passive(visible);
+            s.mark_passive(norm.case_marks(), visible);
         }
         let firsts = aliases.firsts();
         for s in &mut sents {

@@ -41,6 +41,11 @@ pub struct Sent<'a> {
     pub ments: Vec<Ment>,
     /// A bit per cue kind starting at each token (see the assertion below).
     cue_mask: Vec<u64>,
+    /// A bit per cue kind with a cue that starts at most four tokens
+    /// before each token and covers it (what [`Sent::cue_covering`] finds).
+    cover_mask: Vec<u64>,
+    /// `matches[starts[i]..starts[i + 1]]` start at token `i`.
+    starts: Vec<u32>,
     /// Tokens whose original spelling marks the passive (a damma on an early
     /// letter: استُهدفت، قُتل، يُقتل). Empty when unknown.
     pub passive: Vec<bool>,
@@ -59,12 +64,25 @@ impl<'a> Sent<'a> {
         // Which cue kinds start at each token: a bit per kind, so that most
         // cue lookups are answered without scanning the matches.
         let mut cue_mask = vec![0u64; tokens.len()];
+        let mut cover_mask = vec![0u64; tokens.len()];
         for m in &matches {
             if let Target::Cue { cue, strict: false } = m.payload.target
                 && let Some(kind) = matcher.cue_kind(cue)
             {
                 cue_mask[m.start] |= 1u64 << (kind as u32);
+                for c in &mut cover_mask[m.start..m.end.min(m.start + 5)] {
+                    *c |= 1u64 << (kind as u32);
+                }
             }
+        }
+        // (matches come sorted by start token)
+        let mut starts = Vec::with_capacity(tokens.len() + 1);
+        let mut k = 0;
+        for i in 0..=tokens.len() {
+            while k < matches.len() && matches[k].start < i {
+                k += 1;
+            }
+            starts.push(k as u32);
         }
         Sent {
             index,
@@ -73,6 +91,8 @@ impl<'a> Sent<'a> {
             tokens,
             matches,
             cue_mask,
+            cover_mask,
+            starts,
             ments: Vec::new(),
             passive: Vec::new(),
             nominal: Vec::new(),
@@ -96,14 +116,26 @@ impl<'a> Sent<'a> {
         self.passive.get(i).copied().unwrap_or(false)
     }
 
-    /// Records passive and tanwin marks from the original spelling of each token.
+    /// Records passive and tanwin marks from the original spelling of each
+    /// token. `case_marks` (see [`crate::text::NormText::case_marks`])
+    /// tells which tokens may have such marks: the others are not read.
     pub fn mark_passive<'o>(
         &mut self,
+        case_marks: &[u32],
         original: impl Fn(std::ops::Range<usize>) -> std::borrow::Cow<'o, str>,
     ) {
         let n = self.tokens.len();
         let (mut passive, mut nominal) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut k = case_marks.partition_point(|&m| m < self.range.start as u32);
         for t in &self.tokens {
+            while k < case_marks.len() && case_marks[k] < t.start {
+                k += 1;
+            }
+            if case_marks.get(k).is_none_or(|&m| m > t.end) {
+                nominal.push(false);
+                passive.push(false);
+                continue;
+            }
             let orig = original(t.range());
             nominal.push(orig.chars().any(|c| matches!(c, '\u{064B}'..='\u{064D}')));
             passive.push(Self::passive_spelling(&orig));
@@ -152,8 +184,11 @@ impl<'a> Sent<'a> {
 
     /// Matches starting at token `i`.
     pub fn matches_at(&self, i: usize) -> impl Iterator<Item = &Match> {
-        let lo = self.matches.partition_point(|m| m.start < i);
-        self.matches[lo..].iter().take_while(move |m| m.start == i)
+        let at = match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.matches[a as usize..b as usize],
+            _ => &[],
+        };
+        at.iter()
     }
 
     /// The longest cue of `kind` starting at `i`: (end, cue index, clitics).
@@ -199,6 +234,13 @@ impl<'a> Sent<'a> {
 
     /// Whether a cue of `kind` covers token `i` (starts at or before it).
     pub fn cue_covering(&self, lex: &Lexicon, i: usize, kind: CueKind) -> Option<(usize, usize)> {
+        if self
+            .cover_mask
+            .get(i)
+            .is_none_or(|m| m & (1u64 << (kind as u32)) == 0)
+        {
+            return None;
+        }
         let lo = i.saturating_sub(4);
         (lo..=i).rev().find_map(|s| {
             self.cue_at(lex, s, kind)

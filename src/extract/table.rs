@@ -1,12 +1,14 @@
 //! The entities one article refers to: gazetteer entries copied in on first
 //! use, and entities discovered in the text, each with the surface forms seen.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{LexEntity, Lexicon};
 use crate::model::{Entity, EntityKind};
+use crate::text::normalize::normalize_str;
 
 #[derive(Default)]
 pub struct EntityTable {
@@ -17,6 +19,9 @@ pub struct EntityTable {
     /// What [`EntityTable::from_lexicon`] returned for each lexicon index
     /// (looked up by position instead of hashing the id again).
     by_lex: FxHashMap<usize, usize>,
+    /// Normalized names of each entity (label, alternative labels, aliases),
+    /// computed on first use by [`EntityTable::normalized_names`].
+    norm_names: Vec<OnceCell<Vec<String>>>,
 }
 
 /// Builds the model entity of a gazetteer entry.
@@ -88,6 +93,7 @@ impl EntityTable {
         self.index.insert(e.id.clone(), i);
         self.list.push(e);
         self.lex_index.push(li);
+        self.norm_names.push(OnceCell::new());
         i
     }
 
@@ -106,9 +112,36 @@ impl EntityTable {
 
     pub fn add_alias(&mut self, i: usize, surface: &str) {
         let s = surface.trim();
-        if !s.is_empty() {
-            self.list[i].aliases.insert(s.to_string());
+        if !s.is_empty()
+            && self.list[i].aliases.insert(s.to_string())
+            && let Some(names) = self.norm_names[i].get_mut()
+        {
+            names.push(normalize_str(s));
         }
+    }
+
+    /// The normalized forms of every name of entity `i`: its label, its
+    /// alternative labels (normalized once by the lexicon) and the aliases
+    /// seen so far (normalized on first use).
+    pub fn normalized_names<'a>(
+        &'a self,
+        lex: &'a Lexicon,
+        i: usize,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        let e = &self.list[i];
+        // (a discovered entity has its label and no alternative labels)
+        let (labels, own_label) = match self.lex_index[i] {
+            Some(li) => (lex.normalized_labels(li), None),
+            None => (&[][..], Some(&e.label_ar)),
+        };
+        let own = self.norm_names[i].get_or_init(|| {
+            own_label
+                .into_iter()
+                .chain(&e.aliases)
+                .map(|name| normalize_str(name))
+                .collect()
+        });
+        labels.iter().chain(own).map(String::as_str)
     }
 
     pub fn len(&self) -> usize {

@@ -311,6 +311,9 @@ pub struct Lexicon {
     action_index: HashMap<String, usize>,
     /// Normalized Arabic labels and aliases → entity indices.
     name_index: HashMap<String, Vec<usize>>,
+    /// Normalized Arabic label and alternative labels of each entity, by
+    /// entity index (see [`Lexicon::normalized_labels`]).
+    label_norms: Vec<Vec<String>>,
     /// Where the data came from, for messages.
     pub sources: Vec<PathBuf>,
 }
@@ -349,16 +352,23 @@ impl Lexicon {
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
         let mut name_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut label_norms = Vec::with_capacity(entities.len());
         for (i, e) in entities.iter().enumerate() {
-            let names = std::iter::once(&e.label_ar)
+            let labels: Vec<String> = std::iter::once(&e.label_ar)
                 .chain(e.alt_labels.iter().map(|(l, _)| l))
-                .chain(&e.strict_labels);
-            for n in names {
-                let v = name_index.entry(crate::text::normalize_str(n)).or_default();
+                .map(|n| crate::text::normalize_str(n))
+                .collect();
+            let strict = e
+                .strict_labels
+                .iter()
+                .map(|n| crate::text::normalize_str(n));
+            for n in labels.iter().cloned().chain(strict) {
+                let v = name_index.entry(n).or_default();
                 if !v.contains(&i) {
                     v.push(i);
                 }
             }
+            label_norms.push(labels);
         }
         Lexicon {
             entities,
@@ -367,6 +377,7 @@ impl Lexicon {
             entity_index,
             action_index,
             name_index,
+            label_norms,
             sources,
         }
     }
@@ -438,6 +449,12 @@ impl Lexicon {
     /// Entities with this label or alias (given normalized).
     pub fn entities_named(&self, normalized: &str) -> &[usize] {
         self.name_index.get(normalized).map_or(&[], Vec::as_slice)
+    }
+
+    /// The normalized Arabic label and alternative labels (in that order)
+    /// of the entity at index `i` of [`Lexicon::entities`].
+    pub fn normalized_labels(&self, i: usize) -> &[String] {
+        &self.label_norms[i]
     }
 
     pub fn action(&self, id: &str) -> Option<&ActionDef> {

@@ -21,33 +21,77 @@ use super::vocab::{RDF, XSD};
 
 /// Compacts IRIs with the longest matching prefix.
 struct Compactor {
-    prefixes: Vec<(String, String)>,
+    /// Longest namespace first (then by name).
+    prefixes: Vec<Prefix>,
+}
+
+struct Prefix {
+    name: String,
+    ns: String,
+    /// The last eight bytes of `ns` (if it has eight): most namespaces
+    /// differ from an IRI there, so they are compared first.
+    tail: u64,
+}
+
+/// The last eight bytes of `b`, which has at least eight.
+fn tail(b: &[u8]) -> u64 {
+    let mut t = [0u8; 8];
+    t.copy_from_slice(&b[b.len() - 8..]);
+    u64::from_le_bytes(t)
 }
 
 impl Compactor {
     fn new(prefixes: &[(String, String)]) -> Self {
         let mut prefixes = prefixes.to_vec();
         prefixes.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        let prefixes = prefixes
+            .into_iter()
+            .map(|(name, ns)| Prefix {
+                tail: if ns.len() >= 8 {
+                    tail(ns.as_bytes())
+                } else {
+                    0
+                },
+                name,
+                ns,
+            })
+            .collect();
         Compactor { prefixes }
     }
 
-    fn iri(&self, iri: &str) -> String {
-        for (p, ns) in &self.prefixes {
-            if let Some(local) = iri.strip_prefix(ns.as_str())
-                && !local.is_empty()
-                && !local.starts_with("//")
+    /// The prefix and local name of `iri`, if a prefix compacts it.
+    fn split<'a>(&'a self, iri: &'a str) -> Option<(&'a str, &'a str)> {
+        let b = iri.as_bytes();
+        self.prefixes.iter().find_map(|p| {
+            let n = p.ns.len();
+            if b.len() < n || (n >= 8 && tail(&b[..n]) != p.tail) || !b.starts_with(p.ns.as_bytes())
             {
-                return format!("{p}:{local}");
+                return None;
             }
-        }
-        iri.to_string()
+            let local = &iri[n..];
+            (!local.is_empty() && !local.starts_with("//")).then_some((p.name.as_str(), local))
+        })
     }
 
-    fn node(&self, n: &NamedOrBlankNode) -> String {
-        match n {
-            NamedOrBlankNode::NamedNode(n) => self.iri(n.as_str()),
-            other => other.to_string(),
+    fn iri(&self, iri: &str) -> String {
+        match self.split(iri) {
+            Some((p, local)) => format!("{p}:{local}"),
+            None => iri.to_string(),
         }
+    }
+
+    /// Appends the compacted `iri` as a JSON string.
+    fn push_iri(&self, out: &mut Vec<u8>, iri: &str) {
+        out.push(b'"');
+        match self.split(iri) {
+            Some((p, local)) => {
+                push_escaped(out, p);
+                out.push(b':');
+                push_escaped(out, local);
+            }
+            None => push_escaped(out, iri),
+        }
+        out.push(b'"');
     }
 }
 
@@ -55,64 +99,134 @@ fn json(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-fn value(c: &Compactor, t: &Term) -> String {
+/// Appends `s` as a JSON string.
+fn push_json(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    push_escaped(out, s);
+    out.push(b'"');
+}
+
+/// Appends `s` escaped as inside a JSON string (as
+/// serde_json writes: `\"`, `\\`, and control characters).
+fn push_escaped(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let b = s.as_bytes();
+    let mut from = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let short: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..=0x1F => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&b[from..i]);
+        if short.is_empty() {
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(c >> 4)]);
+            out.push(HEX[usize::from(c & 0xF)]);
+        } else {
+            out.extend_from_slice(short);
+        }
+        from = i + 1;
+    }
+    out.extend_from_slice(&b[from..]);
+}
+
+/// Appends a subject as a JSON string (IRIs compacted, blank nodes `_:id`).
+fn push_node(c: &Compactor, out: &mut Vec<u8>, n: &NamedOrBlankNode) {
+    match n {
+        NamedOrBlankNode::NamedNode(n) => c.push_iri(out, n.as_str()),
+        other => push_json(out, &other.to_string()),
+    }
+}
+
+/// Appends the JSON-LD value object of an RDF term.
+fn push_value(c: &Compactor, out: &mut Vec<u8>, t: &Term) {
     match t {
-        Term::NamedNode(n) => format!("{{\"@id\": {}}}", json(&c.iri(n.as_str()))),
-        Term::BlankNode(b) => format!("{{\"@id\": {}}}", json(&b.to_string())),
+        Term::NamedNode(n) => {
+            out.extend_from_slice(b"{\"@id\": ");
+            c.push_iri(out, n.as_str());
+            out.push(b'}');
+        }
+        Term::BlankNode(b) => {
+            out.extend_from_slice(b"{\"@id\": ");
+            push_json(out, &b.to_string());
+            out.push(b'}');
+        }
         Term::Literal(l) => {
+            out.extend_from_slice(b"{\"@value\": ");
+            push_json(out, l.value());
             if let Some(lang) = l.language() {
-                format!(
-                    "{{\"@value\": {}, \"@language\": {}}}",
-                    json(l.value()),
-                    json(lang)
-                )
-            } else if l.datatype().as_str() == format!("{XSD}string") {
-                format!("{{\"@value\": {}}}", json(l.value()))
-            } else {
-                format!(
-                    "{{\"@value\": {}, \"@type\": {}}}",
-                    json(l.value()),
-                    json(&c.iri(l.datatype().as_str()))
-                )
+                out.extend_from_slice(b", \"@language\": ");
+                push_json(out, lang);
+            } else if !is_xsd_string(l.datatype().as_str()) {
+                out.extend_from_slice(b", \"@type\": ");
+                c.push_iri(out, l.datatype().as_str());
             }
+            out.push(b'}');
         }
         #[allow(unreachable_patterns)]
-        other => json(&other.to_string()),
+        other => push_json(out, &other.to_string()),
     }
+}
+
+fn is_xsd_string(iri: &str) -> bool {
+    iri.strip_prefix(XSD) == Some("string")
 }
 
 /// Writes one node object: `{"@id": …, "@type": […], "p": […], …}`. The
 /// quads share a subject; values are grouped by predicate in order of first
 /// appearance (a JSON object must not repeat a key).
 fn node_object(c: &Compactor, quads: &[Quad], w: &mut dyn Write) -> io::Result<()> {
-    let rdf_type = format!("{RDF}type");
-    write!(w, "{{\"@id\": {}", json(&c.node(&quads[0].subject)))?;
-    let types: Vec<String> = quads
-        .iter()
-        .filter(|q| q.predicate.as_str() == rdf_type)
-        .filter_map(|q| match &q.object {
-            Term::NamedNode(n) => Some(json(&c.iri(n.as_str()))),
-            _ => None,
-        })
-        .collect();
-    if !types.is_empty() {
-        write!(w, ", \"@type\": [{}]", types.join(", "))?;
+    let is_type = |q: &Quad| {
+        q.predicate.as_str().strip_prefix(RDF) == Some("type")
+            && matches!(q.object, Term::NamedNode(_))
+    };
+    let mut out = Vec::with_capacity(64 * quads.len() + 64);
+    out.extend_from_slice(b"{\"@id\": ");
+    push_node(c, &mut out, &quads[0].subject);
+    let mut types = quads.iter().filter(|q| is_type(q)).peekable();
+    if types.peek().is_some() {
+        out.extend_from_slice(b", \"@type\": [");
+        for (k, q) in types.enumerate() {
+            if k > 0 {
+                out.extend_from_slice(b", ");
+            }
+            if let Term::NamedNode(n) = &q.object {
+                c.push_iri(&mut out, n.as_str());
+            }
+        }
+        out.push(b']');
     }
-    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
-    for q in quads
-        .iter()
-        .filter(|q| !(q.predicate.as_str() == rdf_type && matches!(q.object, Term::NamedNode(_))))
-    {
-        let v = value(c, &q.object);
-        match groups.iter_mut().find(|g| g.0 == q.predicate.as_str()) {
-            Some(g) => g.1.push(v),
-            None => groups.push((q.predicate.as_str(), vec![v])),
+    // Predicates in order of first appearance, then each one's values.
+    let mut predicates: Vec<&str> = Vec::new();
+    for q in quads.iter().filter(|q| !is_type(q)) {
+        if !predicates.contains(&q.predicate.as_str()) {
+            predicates.push(q.predicate.as_str());
         }
     }
-    for (p, values) in groups {
-        write!(w, ", {}: [{}]", json(&c.iri(p)), values.join(", "))?;
+    for p in predicates {
+        out.extend_from_slice(b", ");
+        c.push_iri(&mut out, p);
+        out.extend_from_slice(b": [");
+        let values = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == p && !is_type(q));
+        for (k, q) in values.enumerate() {
+            if k > 0 {
+                out.extend_from_slice(b", ");
+            }
+            push_value(c, &mut out, &q.object);
+        }
+        out.push(b']');
     }
-    write!(w, "}}")
+    out.push(b'}');
+    w.write_all(&out)
 }
 
 /// A streaming JSON-LD writer: quads come grouped by graph and subject (as
@@ -321,6 +435,17 @@ mod tests {
     use super::*;
     use crate::rdf::tests::fixture_quads;
     use crate::rdf::{DEFAULT_BASE, Iris};
+
+    #[test]
+    fn escapes_as_serde_json() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("عين الأسد \u{2028} \u{FEFF} \"q\" \\ é");
+        for s in [all.as_str(), "", "plain", "\n\"", "a\u{7f}b"] {
+            let mut out = Vec::new();
+            push_json(&mut out, s);
+            assert_eq!(String::from_utf8(out).unwrap(), json(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn round_trips_through_a_json_ld_parser() {

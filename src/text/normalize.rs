@@ -153,6 +153,15 @@ struct Table {
     data: String,
 }
 
+impl Table {
+    /// Whether `c` normalizes to itself (answered from the table below U+10000).
+    #[inline]
+    fn keeps(&self, c: char) -> bool {
+        let cp = c as u32;
+        cp < 0x1_0000 && self.index[cp as usize].0 == u32::MAX
+    }
+}
+
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -217,6 +226,9 @@ pub struct NormText {
     /// Every piece of markup read: original byte range and what it stands
     /// for, sorted (empty for [`NormText::new`]).
     markup: Vec<(u32, u32, Option<char>)>,
+    /// Normalized byte offset at which each tanwin or damma of the original
+    /// was read (and removed), sorted; see [`NormText::case_marks`].
+    case_marks: Vec<u32>,
     original_len: u32,
 }
 
@@ -226,15 +238,31 @@ struct Builder {
     runs: Vec<(u32, u32)>,
     gaps: Vec<(u32, u32)>,
     markup: Vec<(u32, u32, Option<char>)>,
+    case_marks: Vec<u32>,
     scratch: String,
     /// Delta (orig - norm) of the current run; i64 to allow both signs.
     delta: Option<i64>,
 }
 
 impl Builder {
+    /// Appends `s`, characters that normalize to themselves, which stand
+    /// at original byte `ob` (what [`Builder::push`] does for each).
+    fn push_kept(&mut self, ob: usize, s: &str) {
+        let nb = self.text.len();
+        let d = ob as i64 - nb as i64;
+        if self.delta != Some(d) {
+            self.runs.push((nb as u32, ob as u32));
+            self.delta = Some(d);
+        }
+        self.text.push_str(s);
+    }
+
     /// Appends the normalization of `c`, which stands at original byte `ob`
     /// (`replaced`: `c` stands for longer original text, such as `&quot;`).
     fn push(&mut self, ob: usize, c: char, replaced: bool) {
+        if matches!(c, '\u{064B}'..='\u{064D}' | '\u{064F}') {
+            self.case_marks.push(self.text.len() as u32);
+        }
         let mut one = [0u8; 4];
         let rep = match normalize_char(c, &mut self.scratch) {
             None if !replaced => {
@@ -279,12 +307,27 @@ impl NormText {
             runs: Vec::new(),
             gaps: Vec::new(),
             markup: Vec::new(),
+            case_marks: Vec::new(),
             scratch: String::new(),
             delta: None,
         };
         let mut scanner = markup.then(|| Scanner::new(original));
+        let t = table();
         let mut ob = 0;
-        while let Some(c) = original[ob..].chars().next() {
+        while ob < original.len() {
+            // A stretch of characters that normalize to themselves (and
+            // start no markup) is copied whole: one run for all of it.
+            let plain = original[ob..]
+                .char_indices()
+                .find(|&(_, c)| !t.keeps(c) || (markup && (c == '<' || c == '&')))
+                .map_or(original.len(), |(i, _)| ob + i);
+            if plain > ob {
+                b.push_kept(ob, &original[ob..plain]);
+                ob = plain;
+            }
+            let Some(c) = original[ob..].chars().next() else {
+                break;
+            };
             if let Some(sc) = scanner.as_mut().filter(|_| c == '<' || c == '&')
                 && let Some((len, rep)) = sc.at(ob)
             {
@@ -313,8 +356,18 @@ impl NormText {
             runs: b.runs,
             gaps: b.gaps,
             markup: b.markup,
+            case_marks: b.case_marks,
             original_len: original.len() as u32,
         }
+    }
+
+    /// Where the original text has a tanwin (U+064B–U+064D) or a damma
+    /// (U+064F), as normalized byte offsets: a mark read after the
+    /// character ending at offset `n` is at `n`. The original text of a
+    /// normalized range `a..b` (see [`NormText::visible`]) can only hold
+    /// such a mark when one is at an offset in `a..=b`.
+    pub fn case_marks(&self) -> &[u32] {
+        &self.case_marks
     }
 
     /// Original byte offset of a normalized byte offset (a char boundary of

@@ -43,6 +43,11 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             start = cut;
             last_space = None;
         }
+        // (Arabic letters, the bulk of the text, are none of the cases below)
+        if ('\u{0621}'..='\u{064A}').contains(&c) {
+            prev = (Some(c), prev.0);
+            continue;
+        }
         match c {
             _ if is_line_break(c) => {
                 push_trimmed(text, start..b, &mut out);

@@ -2,7 +2,7 @@
 //! relation's values, or, in the entity view, the events and relations
 //! joining a pair summed up per action.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::nodes::{EventStance, RelArticles, event_values, interval, sources, stronger};
 use super::{AttrDef, EdgeClass, VEdge, Value};
@@ -23,7 +23,7 @@ pub(super) fn edge(
     i: usize,
     e: &crate::analysis::view::ViewEdge,
 ) -> VEdge {
-    let mut v: HashMap<&str, Value> = HashMap::new();
+    let mut v: HashMap<&str, Value> = HashMap::default();
     let node_id = |n: u32| view.nodes[n as usize].id();
     let (label, class, modality, negated, start, end) = match &e.what {
         EdgeWhat::Kg(kind) => {

@@ -3,7 +3,9 @@
 //! the values nodes and edges share (an event's stance, date interval and
 //! sources).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::edges::edge;
 use super::{AttrDef, EDGE_ATTRS, MAX_SOURCES, NODE_ATTRS, NodeClass, VNode, Value, Visual};
@@ -71,14 +73,14 @@ pub fn visual(kg: &KnowledgeGraph, lex: Option<&Lexicon>, kind: ViewKind) -> Vis
         .collect();
     let edge_attrs = EDGE_ATTRS.to_vec();
 
-    let mut stance: HashMap<&str, EventStance> = HashMap::new();
+    let mut stance: HashMap<&str, EventStance> = HashMap::default();
     for m in &kg.mentions {
         let s = stance.entry(m.event.as_str()).or_default();
         s.positive |= m.polarity == Polarity::Positive;
         s.negative |= m.polarity == Polarity::Negative;
         s.modality = Some(stronger(s.modality, m.modality));
     }
-    let mut entity_events: HashMap<&str, usize> = HashMap::new();
+    let mut entity_events: HashMap<&str, usize> = HashMap::default();
     for ev in kg.events.values() {
         let mut who: Vec<&str> = [&ev.actor, &ev.place, &ev.target]
             .into_iter()
@@ -96,7 +98,7 @@ pub fn visual(kg: &KnowledgeGraph, lex: Option<&Lexicon>, kind: ViewKind) -> Vis
             .unwrap_or_default()
     };
     let max_pr = pr.scores.iter().copied().fold(0.0, f64::max);
-    let mut rel_articles: RelArticles = HashMap::new();
+    let mut rel_articles: RelArticles = HashMap::default();
     for r in &kg.relations {
         if let Some(p) = &r.provenance {
             rel_articles
@@ -111,7 +113,7 @@ pub fn visual(kg: &KnowledgeGraph, lex: Option<&Lexicon>, kind: ViewKind) -> Vis
         .iter()
         .enumerate()
         .map(|(i, key)| {
-            let mut v: HashMap<&str, Value> = HashMap::new();
+            let mut v: HashMap<&str, Value> = HashMap::default();
             let (label, class, start, end) = match key {
                 NodeKey::Entity(id) => {
                     let e = &kg.entities[id];

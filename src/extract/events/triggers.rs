@@ -170,7 +170,9 @@ pub(super) fn first_person(token: &str, pos: Pos) -> bool {
 }
 
 pub(in crate::extract) fn word_has(token: &str, word: &str) -> bool {
-    token == word
-        || (token.ends_with(word) && token.len() - word.len() <= 4)
-        || (token.starts_with(word) && token.len() - word.len() <= 6)
+    // (lengths first: most tokens are too long or too short to compare)
+    let Some(extra) = token.len().checked_sub(word.len()) else {
+        return false;
+    };
+    extra <= 6 && (token.starts_with(word) || (extra <= 4 && token.ends_with(word)))
 }

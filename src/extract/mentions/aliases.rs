@@ -67,19 +67,23 @@ pub fn apply_local_aliases(
         let mut hit = None;
         let first = s.text(i);
         let mut lens = 0u64;
-        let variants: Vec<&str> = std::iter::once(first)
-            .chain(
-                ["و", "ف", "ب", "ل", "ك", "وب", "ول", "لل"]
-                    .iter()
-                    .filter_map(|p| first.strip_prefix(p)),
-            )
-            .filter(|v| {
-                firsts.get(v).is_some_and(|&b| {
-                    lens |= b;
-                    true
-                })
-            })
-            .collect();
+        // (the word and the word without each proclitic it starts with; a
+        // word that starts with none of their letters has no other variant)
+        let mut variants: [&str; 9] = [""; 9];
+        let mut n = 0;
+        let clitic_letter = first.starts_with(['و', 'ف', 'ب', 'ل', 'ك']);
+        let stripped = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "لل"]
+            .iter()
+            .filter(|_| clitic_letter)
+            .filter_map(|p| first.strip_prefix(p));
+        for v in std::iter::once(first).chain(stripped) {
+            if let Some(&b) = firsts.get(v) {
+                lens |= b;
+                variants[n] = v;
+                n += 1;
+            }
+        }
+        let variants = &variants[..n];
         if variants.is_empty() {
             i += 1;
             continue;
@@ -90,7 +94,7 @@ pub fn apply_local_aliases(
                 continue;
             }
             let mut key: Vec<String> = (i..i + len).map(|k| s.text(k).to_string()).collect();
-            for &v in &variants {
+            for &v in variants {
                 key[0] = v.to_string();
                 if let Some(&(e, strict)) = aliases.names.get(&key)
                     && (!strict || after_head_noun(s, lex, i))
