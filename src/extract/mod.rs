@@ -16,6 +16,7 @@ mod naming;
 pub mod nps;
 mod parens;
 mod places;
+mod pronouns;
 pub mod relations;
 mod roles;
 pub mod sent;

@@ -2,9 +2,10 @@
 //! [`super::roles`]: the groups after the action's place prepositions (or
 //! في …), the object when it is a place, a place before the trigger in its
 //! clause, the subject of an undergoer verb, and the receiver's places; the
-//! most specific wins with its conjuncts.
+//! most specific wins with its conjuncts. Also the places and forces of a
+//! hosting verb (قاعدة تضم قوات التحالف).
 
-use super::nps::{Ctx, Group, Np};
+use super::nps::{Before, Ctx, Group, Np};
 use super::table::EntityTable;
 use crate::lexicon::{ActionDef, CueKind};
 use crate::matcher::{Match, Target};
@@ -181,4 +182,68 @@ pub(super) fn choose_places(
         }
     }
     places
+}
+
+/// A hosting verb (قاعدة تضم قوات التحالف): the places of the subject
+/// before or after the verb, or of the head a relative clause describes,
+/// and the forces, the first group that can act.
+pub(super) fn hosting(
+    cx: &Ctx,
+    table: &EntityTable,
+    m: &Match,
+    left: usize,
+    before: Option<&Before>,
+) -> (Vec<Np>, Vec<Np>) {
+    let s = cx.s;
+    let lex = cx.lex;
+    let wide = cx.groups(m.end, (m.end + 14).min(s.len()));
+    // (in a relative clause, the place it describes: قاعدة حرير الجوية،
+    // التي تستضيف قوات أمريكية)
+    let relative_head = (before.is_none()
+        && left > 0
+        && (left..m.start).all(|k| cx.function_word(k))
+        && s.has_cue(lex, left - 1, CueKind::RelativePronoun))
+    .then(|| {
+        // (the head noun rather than a place attached to it: قاعدة
+        // فيكتوريا المحاذية لمطار بغداد، التي تضم …; the phrase starts
+        // after the boundary before the comma)
+        let rel = left - 1;
+        let comma = rel > 0 && cx.is_boundary(rel - 1);
+        let end = if comma { rel - 1 } else { rel };
+        let from = (end.saturating_sub(12)..end)
+            .rev()
+            .find(|&k| cx.is_boundary(k))
+            .map_or(end.saturating_sub(12), |k| k + 1);
+        let places: Vec<Group> = cx
+            .groups(from, end)
+            .into_iter()
+            .filter(|g| g.nps.iter().any(|np| cx.as_place(table, *np).is_some()))
+            .collect();
+        let near = places.iter().rfind(|g| cx.gap(g.end(), end) <= 1);
+        places.iter().rfind(|g| g.prep.is_none()).or(near).cloned()
+    })
+    .flatten();
+    let subject_before = before.iter().map(|b| &b.group).chain(relative_head.iter());
+    let all: Vec<&Group> = subject_before
+        .chain(wide.iter().filter(|g| g.prep.is_none()))
+        .collect();
+    // (the first group that names a place, with its conjuncts: قاعدتا
+    // عين الأسد في الأنبار وحرير في أربيل تستضيفان …)
+    let receiver_places: Vec<Np> = all
+        .iter()
+        .find(|g| g.nps.iter().any(|np| cx.as_place(table, *np).is_some()))
+        .map(|g| {
+            g.nps
+                .iter()
+                .copied()
+                .filter(|np| cx.as_place(table, *np).is_some())
+                .collect()
+        })
+        .unwrap_or_default();
+    let actors: Vec<Np> = all
+        .iter()
+        .find(|g| cx.group_can_act(table, g))
+        .map(|g| g.nps.clone())
+        .unwrap_or_default();
+    (receiver_places, actors)
 }

@@ -7,7 +7,7 @@
 
 use super::events::word_has;
 use super::nps::{Ctx, Group, Np};
-use super::places::choose_places;
+use super::places::{choose_places, hosting};
 use super::table::EntityTable;
 use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, ObjectRole};
@@ -19,21 +19,6 @@ pub(super) struct Roles {
     pub(super) actors: Vec<(usize, Np)>,
     pub(super) places: Vec<(usize, Np)>,
     pub(super) target: Option<(usize, Np)>,
-}
-
-/// The group that a participle or predicate at `t0` is said of: right
-/// before it (`adjacent`), or before the quote that opens with it.
-fn quoted_predicate_subject(
-    cx: &Ctx,
-    table: &EntityTable,
-    left: usize,
-    t0: usize,
-    adjacent: bool,
-) -> Option<Group> {
-    let quoted = t0 > 0 && super::nps::QUOTES_OPEN.contains(&cx.s.text(t0 - 1));
-    cx.groups(left, t0).into_iter().rev().find(|g| {
-        ((adjacent && g.end() == t0) || (quoted && g.end() + 1 == t0)) && cx.group_can_act(table, g)
-    })
 }
 
 /// Reads the roles of one trigger from the noun-phrase groups around it.
@@ -140,7 +125,7 @@ pub(super) fn roles(
         Pos::Adjective => {
             // A participle modifies the noun right before it, whatever
             // preposition governs that noun (على القوات الأمريكية المتمركزة).
-            if let Some(g) = quoted_predicate_subject(cx, table, left, m.start, true) {
+            if let Some(g) = cx.predicate_subject(table, left, m.start, true) {
                 actors.extend(g.nps.iter().copied());
             }
         }
@@ -153,7 +138,7 @@ pub(super) fn roles(
                 && m.start > 0
                 && super::nps::QUOTES_OPEN.contains(&s.text(m.start - 1)) =>
         {
-            if let Some(g) = quoted_predicate_subject(cx, table, left, m.start, false) {
+            if let Some(g) = cx.predicate_subject(table, left, m.start, false) {
                 actors.extend(g.nps.iter().copied());
             }
         }
@@ -351,55 +336,7 @@ pub(super) fn roles(
     // The place is the subject before or after the verb; the forces are the
     // first group that can act, possibly after a parenthesis.
     if trig.subject == Some(ObjectRole::Place) {
-        let wide = cx.groups(m.end, (m.end + 14).min(s.len()));
-        // (in a relative clause, the place it describes: قاعدة حرير الجوية،
-        // التي تستضيف قوات أمريكية)
-        let relative_head = (before.is_none()
-            && left > 0
-            && (left..m.start).all(|k| cx.function_word(k))
-            && s.has_cue(lex, left - 1, CueKind::RelativePronoun))
-        .then(|| {
-            // (the head noun rather than a place attached to it: قاعدة
-            // فيكتوريا المحاذية لمطار بغداد، التي تضم …; the phrase starts
-            // after the boundary before the comma)
-            let rel = left - 1;
-            let comma = rel > 0 && cx.is_boundary(rel - 1);
-            let end = if comma { rel - 1 } else { rel };
-            let from = (end.saturating_sub(12)..end)
-                .rev()
-                .find(|&k| cx.is_boundary(k))
-                .map_or(end.saturating_sub(12), |k| k + 1);
-            let places: Vec<Group> = cx
-                .groups(from, end)
-                .into_iter()
-                .filter(|g| g.nps.iter().any(|np| cx.as_place(table, *np).is_some()))
-                .collect();
-            let near = places.iter().rfind(|g| cx.gap(g.end(), end) <= 1);
-            places.iter().rfind(|g| g.prep.is_none()).or(near).cloned()
-        })
-        .flatten();
-        let subject_before = before.iter().map(|b| &b.group).chain(relative_head.iter());
-        let all: Vec<&Group> = subject_before
-            .chain(wide.iter().filter(|g| g.prep.is_none()))
-            .collect();
-        // (the first group that names a place, with its conjuncts: قاعدتا
-        // عين الأسد في الأنبار وحرير في أربيل تستضيفان …)
-        receiver_places = all
-            .iter()
-            .find(|g| g.nps.iter().any(|np| cx.as_place(table, *np).is_some()))
-            .map(|g| {
-                g.nps
-                    .iter()
-                    .copied()
-                    .filter(|np| cx.as_place(table, *np).is_some())
-                    .collect()
-            })
-            .unwrap_or_default();
-        actors = all
-            .iter()
-            .find(|g| cx.group_can_act(table, g))
-            .map(|g| g.nps.clone())
-            .unwrap_or_default();
+        (receiver_places, actors) = hosting(cx, table, m, left, before.as_ref());
         object = None;
     }
 

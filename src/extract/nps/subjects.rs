@@ -74,6 +74,22 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The group that a participle or predicate at `t0` is said of: right
+    /// before it (`adjacent`), or before the quote that opens with it.
+    pub fn predicate_subject(
+        &self,
+        table: &EntityTable,
+        left: usize,
+        t0: usize,
+        adjacent: bool,
+    ) -> Option<Group> {
+        let quoted = t0 > 0 && QUOTES_OPEN.contains(&self.s.text(t0 - 1));
+        self.groups(left, t0).into_iter().rev().find(|g| {
+            ((adjacent && g.end() == t0) || (quoted && g.end() + 1 == t0))
+                && self.group_can_act(table, g)
+        })
+    }
+
     /// Whether token `k` is a function word, a cue or punctuation (not a noun
     /// that could be an unknown subject).
     pub fn function_word(&self, k: usize) -> bool {
