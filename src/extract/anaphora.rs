@@ -279,7 +279,14 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                 }
             };
             let pronoun = match want {
-                Some(EntityKind::Place) => super::pronouns::place_pronoun(s, lex, table, i, &added),
+                Some(EntityKind::Place) => super::pronouns::place_pronoun(
+                    s,
+                    lex,
+                    table,
+                    i,
+                    lex.cues[cue].adverbial,
+                    &added,
+                ),
                 _ => Some(None),
             };
             let Some(pronoun) = pronoun else { continue };

@@ -6,8 +6,9 @@ use super::sent::{Ment, Sent};
 use super::table::EntityTable;
 use crate::lexicon::{CueKind, Lexicon};
 
-/// A place pronoun (فيها، منه، هناك) in its own sentence: in a relative
-/// clause, the head the clause describes (القواعد التي تنتشر فيها: an
+/// A place pronoun (فيها، منه، هناك) in its own sentence: a resumptive
+/// pronoun (not the adverb هناك) in a relative clause is the head the
+/// clause describes (القواعد التي تنتشر فيها: an
 /// unnamed head, so none, `None`); otherwise the latest place named before
 /// it in the sentence, an earlier anaphor included (القاعدة …، ولن يبقى
 /// فيها), or the place that one locates. `Some(None)` when the sentence
@@ -17,6 +18,7 @@ pub(super) fn place_pronoun(
     lex: &Lexicon,
     table: &EntityTable,
     i: usize,
+    adverb: bool,
     added: &[Ment],
 ) -> Option<Option<usize>> {
     let place = |m: &Ment| {
@@ -24,6 +26,7 @@ pub(super) fn place_pronoun(
     };
     let relative = (i.saturating_sub(6)..i)
         .rev()
+        .filter(|_| !adverb)
         .take_while(|&k| !s.is_punct(k))
         .find(|&k| s.has_cue(lex, k, CueKind::RelativePronoun));
     if let Some(r) = relative {
