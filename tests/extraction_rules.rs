@@ -968,5 +968,9 @@ fn an_mp_for_a_bloc_is_a_titled_person() {
 fn the_adverb_there_in_a_relative_clause_is_the_place_named_before() {
     // (unlike a resumptive pronoun, هناك is not the relative clause's head)
     let t = "وزار وزير الدفاع الأمريكي قاعدة حرير في أربيل، والتقى الجنود الأمريكيين الذين يتمركزون هناك.";
-    assert!(has(t, "deploy", "united-states", "harir"), "{:?}", roles(t, "deploy"));
+    assert!(
+        has(t, "deploy", "united-states", "harir"),
+        "{:?}",
+        roles(t, "deploy")
+    );
 }
