@@ -66,7 +66,8 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
 /// Re-resolves names after a place head noun whose kind differs: "محافظة
 /// الحسكة" (or "محافظتي الحسكة ودير الزور") is the governorate, not the city.
 fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
-    let mut head: Option<(Vec<String>, EntityKind)> = None;
+    // (the head noun's cue and the kind it introduces)
+    let mut head: Option<(usize, EntityKind)> = None;
     for k in 0..s.ments.len() {
         let m = s.ments[k].clone();
         if m.adjectival {
@@ -76,32 +77,36 @@ fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
         let h = (m.start.saturating_sub(3)..m.start).rev().find_map(|h| {
             s.cue_at(lex, h, CueKind::HeadNoun)
                 .filter(|c| c.0 == m.start)
-                .and_then(|c| {
-                    let cue = &lex.cues[c.1];
-                    let kind = cue.introduces?;
-                    // (a plural head noun, قواعد, names its kind by the singular
-                    // nouns of that kind: قاعدة، معسكر …)
-                    let forms: Vec<String> =
-                        std::iter::once(cue)
-                            .chain(lex.cues.iter().filter(|x| {
-                                x.kind == CueKind::HeadNoun && x.introduces == Some(kind)
-                            }))
-                            .flat_map(|x| x.forms.iter())
-                            .filter_map(|f| match f {
-                                crate::lexicon::WordForm::Noun(n) => Some(normalize_str(n)),
-                                _ => None,
-                            })
-                            .collect();
-                    (!forms.is_empty()).then_some((forms, kind))
-                })
+                .and_then(|c| Some((c.1, lex.cues[c.1].introduces?)))
         });
         let conjunct =
             head.is_some() && s.starts_with_conj(m.start) && k > 0 && s.ments[k - 1].end == m.start;
         head = h.or(if conjunct { head.take() } else { None });
-        let Some((forms, kind)) = &head else { continue };
-        if table.get(m.entity).kind == *kind || !kind.is_place() {
+        let Some((cue, kind)) = head else { continue };
+        if table.get(m.entity).kind == kind || !kind.is_place() {
             continue;
         }
+        // The head noun's own forms, then those of the other head nouns of
+        // its kind (a plural head noun, قواعد, names its kind by the singular
+        // nouns: قاعدة، معسكر …). Only reached when the name's kind differs
+        // from the head's, so rarely.
+        let nouns = |x: &crate::lexicon::Cue| {
+            x.forms
+                .iter()
+                .filter_map(|f| match f {
+                    crate::lexicon::WordForm::Noun(n) => Some(normalize_str(n)),
+                    _ => None,
+                })
+                .collect::<Vec<String>>()
+        };
+        let forms: Vec<String> = std::iter::once(&lex.cues[cue])
+            .chain(
+                lex.cues
+                    .iter()
+                    .filter(|x| x.kind == CueKind::HeadNoun && x.introduces == Some(kind)),
+            )
+            .flat_map(nouns)
+            .collect();
         let clitics = s
             .matches_at(m.start)
             .find(|x| x.end == m.end && matches!(x.payload.target, Target::Entity { .. }))
@@ -115,7 +120,7 @@ fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
             lex.entities_named(&name)
                 .iter()
                 .copied()
-                .find(|&li| lex.entities[li].kind == Some(*kind))
+                .find(|&li| lex.entities[li].kind == Some(kind))
         });
         if let Some(li) = named {
             s.ments[k].entity = table.from_lexicon(lex, li);
