@@ -974,3 +974,19 @@ fn the_adverb_there_in_a_relative_clause_is_the_place_named_before() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn a_noun_of_territory_governs_its_place() {
+    let t = "وقال زعيم الحركة إنها لن تقبل ببقاء أي جندي تركي على أرض العراق.";
+    assert!(
+        has(t, "remain", "turkey", "iraq"),
+        "{:?}",
+        roles(t, "remain")
+    );
+    let t = "وطالبت الفصائل بانسحاب القوات الأمريكية من كامل الأراضي السورية.";
+    assert!(
+        has(t, "withdraw", "united-states", "syria"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

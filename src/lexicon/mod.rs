@@ -299,6 +299,9 @@ pub struct Cue {
     pub not_within: Vec<String>,
     /// For anaphors: an adverb of place (هناك) that needs no preposition.
     pub adverbial: bool,
+    /// For head nouns: a noun of territory (أرض، أراضي، مناطق) whose place in
+    /// construct is where things happen (على أرض العراق، من كامل الأراضي العراقية).
+    pub territory: bool,
 }
 
 /// The loaded lexicon.

@@ -468,6 +468,7 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
                 .map(|(v, _)| crate::text::normalize_str(v))
                 .collect(),
             adverbial: one("adverbial").as_deref() == Some("true"),
+            territory: one("territory").as_deref() == Some("true"),
         });
     }
     out

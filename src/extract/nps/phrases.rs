@@ -95,11 +95,12 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        // A quantity of territory (حوالي ثلث أراضي العراق): the place.
+        // A quantity of territory (حوالي ثلث أراضي العراق), or a noun of
+        // territory (على أرض العراق، كامل الأراضي العراقية): the place.
         let mut territory = false;
-        if j > i
-            && self.ment_index_at(j).is_none()
+        if self.ment_index_at(j).is_none()
             && let Some((e, c, _)) = s.cue_at(self.lex, j, CueKind::HeadNoun)
+            && (j > i || self.lex.cues[c].territory)
             && self.lex.cues[c].introduces.is_some_and(|k| k.is_place())
             && self.ment_index_at(e).is_some()
         {
