@@ -990,3 +990,20 @@ fn a_noun_of_territory_governs_its_place() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn the_capital_is_the_city_of_the_state_named() {
+    // العاصمة السورية: the adjective names the state.
+    let t = "وقالت وزارة الدفاع التركية إن وحدات من قواتها انتشرت في العاصمة السورية أمس.";
+    assert!(
+        has(t, "deploy", "turkey", "damascus"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // A bare العاصمة: the capital of the state the article names; a name
+    // joined by و after it is a second place.
+    let t = "أعلنت الحكومة العراقية أن مهمة التحالف في العاصمة ومحافظة الأنبار انتهت.";
+    let r = roles(t, "end-mission");
+    assert!(r.contains(&("coalition".into(), "baghdad".into())), "{r:?}");
+    assert!(r.contains(&("coalition".into(), "anbar".into())), "{r:?}");
+}

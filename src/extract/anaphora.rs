@@ -111,6 +111,10 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
             let Some((end, cue, _)) = s.cue_at(lex, i, CueKind::Anaphor) else {
                 continue;
             };
+            // (the capital has a pass of its own: super::capital)
+            if lex.cues[cue].capital {
+                continue;
+            }
             let want = lex.cues[cue].introduces;
             // (not after the words the entry excludes, nor opening its clause:
             // كان هناك، وهناك التزام are existential)

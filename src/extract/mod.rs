@@ -8,6 +8,7 @@
 
 pub mod anaphora;
 mod anonymous;
+mod capital;
 pub mod dates;
 pub mod events;
 pub mod mentions;
@@ -153,6 +154,7 @@ impl Extractor {
             .map(|(s, dates)| parens::hidden(s, lex, &parens::dated_with_time(s, lex, dates)))
             .collect();
         anaphora::resolve(&mut sents, lex, &mut table, &hidden);
+        capital::resolve(&mut sents, lex, &mut table);
 
         let mut state = ArticleState::default();
         let mut mentions = Vec::new();

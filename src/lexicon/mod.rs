@@ -302,6 +302,9 @@ pub struct Cue {
     /// For head nouns: a noun of territory (أرض، أراضي، مناطق) whose place in
     /// construct is where things happen (على أرض العراق، من كامل الأراضي العراقية).
     pub territory: bool,
+    /// For anaphors: the capital (العاصمة), resolved by [`crate::extract`]'s
+    /// capital pass to the city that stands for a state.
+    pub capital: bool,
 }
 
 /// The loaded lexicon.

@@ -469,6 +469,7 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
                 .collect(),
             adverbial: one("adverbial").as_deref() == Some("true"),
             territory: one("territory").as_deref() == Some("true"),
+            capital: one("capital").as_deref() == Some("true"),
         });
     }
     out
