@@ -1007,3 +1007,20 @@ fn the_capital_is_the_city_of_the_state_named() {
     assert!(r.contains(&("coalition".into(), "baghdad".into())), "{r:?}");
     assert!(r.contains(&("coalition".into(), "anbar".into())), "{r:?}");
 }
+
+#[test]
+fn a_vow_to_act_is_a_plan_of_the_one_who_vows() {
+    for t in [
+        "وتبنت جماعة تطلق على نفسها اسم \"سرايا أولياء الدم\" الهجوم، متوعدة باستهداف القواعد الأمريكية في سوريا.",
+        "وتبنت جماعة تطلق على نفسها اسم \"سرايا أولياء الدم\" الهجوم، وتوعدت بمواصلة ضرب القواعد الأمريكية في سوريا.",
+    ] {
+        let e = events(t);
+        assert!(
+            e.iter().any(|m| m.action == "attack"
+                && m.place.as_deref() == Some("syria")
+                && m.actor.is_some()
+                && m.modality == Modality::Planned),
+            "{t}: {e:?}"
+        );
+    }
+}

@@ -204,3 +204,43 @@ pub(super) fn resumed_subject(
     }
     None
 }
+
+/// The subject of a verbal noun that a verb or participle of intent governs
+/// (…، وتوعدت بمواصلة ضرب المصالح، …، متوعدةً باستهداف القواعد), phase
+/// nouns between, when that verb continues the clause (with و) or is a
+/// participle after a comma: the earlier verb's subject, or the speaker.
+/// The phrase after the noun is then its object.
+pub(super) fn intent_subject(
+    cx: &Ctx,
+    table: &EntityTable,
+    m: &Match,
+    speaker: Option<usize>,
+) -> Option<Resumed> {
+    let s = cx.s;
+    let lex = cx.lex;
+    if m.clitics.conj.is_some() {
+        return None;
+    }
+    let mut k = m.start;
+    // (a phase noun between: بمواصلة، باستمرار; a bare form after it is a
+    // verbal noun, بمواصلة ضرب)
+    if k > 0
+        && s.cue_at(lex, k - 1, CueKind::PhaseVerb)
+            .is_some_and(|c| c.0 == k)
+        && !s.is_verb(k - 1)
+    {
+        k -= 1;
+    } else if m.payload.pos != Pos::Noun {
+        return None;
+    }
+    let v = k.checked_sub(1)?;
+    let intent = s.cue_at(lex, v, CueKind::Planned).is_some_and(|c| c.0 == k);
+    let after_comma = v > 0 && matches!(s.text(v - 1), "،" | ",");
+    let coordinated = s.is_verb(v) && s.starts_with_conj(v);
+    if !intent || !(after_comma || coordinated) {
+        return None;
+    }
+    earlier_verb_subject(cx, table, v)
+        .map(|g| Resumed::Group(g.nps))
+        .or(speaker.map(Resumed::Speaker))
+}

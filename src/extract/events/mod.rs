@@ -34,8 +34,8 @@ use crate::lexicon::{CueKind, Lexicon, ObjectRole};
 use crate::matcher::{Match, Target};
 use crate::model::{Modality, PartialDate, Polarity};
 use clause::{
-    Resumed, attribution_for, earlier_verb_subject, pick_date, pronoun_complementizer,
-    resumed_subject, troops,
+    Resumed, attribution_for, earlier_verb_subject, intent_subject, pick_date,
+    pronoun_complementizer, resumed_subject, troops,
 };
 use merge::{embedded_attribution, merge_light_verbs, share_attack_roles, venue_of_occasion};
 use presence::{elliptic_counts, presence_events};
@@ -181,9 +181,11 @@ pub fn sentence_events(
             && matches!(s.text(m.start - 1), "،" | ",");
         // A particle that carries the subject (لكنها طالبت، أما X، فقد طالبت):
         // the phrase after the verb is its object.
+        // (or a verb of intent governing the noun: …، وتوعدت بمواصلة ضرب …)
         let resumed = is_verb_m
             .then(|| resumed_subject(&cx, table, m, speaker))
-            .flatten();
+            .flatten()
+            .or_else(|| intent_subject(&cx, table, m, speaker));
         let continues =
             continues || noun_subject || addressed || circumstantial || resumed.is_some();
         let mut roles = roles(
