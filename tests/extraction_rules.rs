@@ -1024,3 +1024,12 @@ fn a_vow_to_act_is_a_plan_of_the_one_who_vows() {
         );
     }
 }
+
+#[test]
+fn the_place_after_part_of_the_soldiers_is_where_they_leave() {
+    let t =
+        "وقال مسؤولون أمريكيون إن البنتاغون يدرس خيارات لسحب جزء من الجنود من سوريا إلى العراق.";
+    let r = roles(t, "withdraw");
+    assert!(r.iter().all(|(a, _)| a != "syria"), "{r:?}");
+    assert!(r.iter().any(|(_, p)| p == "syria"), "{r:?}");
+}

@@ -69,7 +69,15 @@ impl Ctx<'_, '_> {
             }
             if let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::Quantity) {
                 // عدداً محدوداً من المستشارين: one adjective before من.
-                let k = if s.text(e) != "من" && s.text(e + 1) == "من" && !s.is_punct(e) {
+                // (not a force noun: جزء من الجنود من سوريا — that من is
+                // where they leave from)
+                let k = if s.text(e) != "من"
+                    && s.text(e + 1) == "من"
+                    && !s.is_punct(e)
+                    && ![CueKind::ForceNoun, CueKind::TroopNoun]
+                        .iter()
+                        .any(|c| s.has_cue(self.lex, e, *c))
+                {
                     e + 1
                 } else {
                     e
