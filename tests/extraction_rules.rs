@@ -1033,3 +1033,20 @@ fn the_place_after_part_of_the_soldiers_is_where_they_leave() {
     assert!(r.iter().all(|(a, _)| a != "syria"), "{r:?}");
     assert!(r.iter().any(|(_, p)| p == "syria"), "{r:?}");
 }
+
+#[test]
+fn a_demand_after_a_summons_or_as_a_participle_is_the_ministry_s() {
+    for t in [
+        "واستدعت وزارة الخارجية العراقية السفير الإيراني في بغداد، وطالبت طهران بوقف القصف على أراضي إقليم كردستان.",
+        "ودانت وزارة الخارجية العراقية القصف الإيراني على أراضي إقليم كردستان، مطالبة طهران بوقف القصف.",
+    ] {
+        let e = events(t);
+        let d = e.iter().find(|m| m.action == "demand").expect("demand");
+        assert_eq!(
+            d.actor.as_deref(),
+            Some("iraqi-ministry-of-foreign-affairs"),
+            "{t}: {e:?}"
+        );
+        assert_eq!(d.target.as_deref(), Some("iran"), "{t}: {e:?}");
+    }
+}

@@ -196,6 +196,10 @@ pub enum CueKind {
     Resumptive,
     /// "as for" (أما X، فـ…): X is the subject of the verb after the comma.
     Topic,
+    /// A verb that is no action of kg's but heads a clause (استدعى، وصف):
+    /// its subject carries over to a coordinated verb (استدعت الخارجية
+    /// السفير، وطالبت أنقرة بسحب قواتها).
+    ClauseVerb,
 }
 
 impl CueKind {
@@ -243,6 +247,7 @@ impl CueKind {
         (CueKind::AnonymousSource, "AnonymousSource"),
         (CueKind::Resumptive, "ResumptiveCue"),
         (CueKind::Topic, "TopicCue"),
+        (CueKind::ClauseVerb, "ClauseVerb"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {

@@ -74,7 +74,16 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
                 .find(|o| want(o) && met(o))
                 .or_else(|| same.clone().find(|o| want(o)))
         };
-        let noun = pick(&|o| matches!(o.payload.pos, Pos::Noun | Pos::Adjective));
+        // (a participle after a comma with a name as its object: …،
+        // مطالبةً أنقرة بسحب قواتها)
+        let participle = m.start > 0
+            && matches!(s.text(m.start - 1), "،" | ",")
+            && s.ment_at(m.end)
+                .is_some_and(|e| e.start == m.end && !e.adjectival);
+        let noun = participle
+            .then(|| pick(&|o| o.payload.pos == Pos::Adjective))
+            .flatten()
+            .or_else(|| pick(&|o| matches!(o.payload.pos, Pos::Noun | Pos::Adjective)));
         let verb = pick(&|o| matches!(o.payload.pos, Pos::Past | Pos::Present));
         let chosen = match (noun, verb) {
             (Some(n), Some(v)) => {
