@@ -1050,3 +1050,15 @@ fn a_demand_after_a_summons_or_as_a_participle_is_the_ministry_s() {
         assert_eq!(d.target.as_deref(), Some("iran"), "{t}: {e:?}");
     }
 }
+
+#[test]
+fn a_visit_during_statements_and_a_meeting_during_it_are_the_speaker_s() {
+    let t = "وجاءت تصريحات أوستن خلال زيارة أجراها إلى قاعدة عين الأسد يوم الأحد الماضي، التقى خلالها قادة \"الجيش العراقي\".";
+    let r = roles(t, "meet");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(
+        r.iter()
+            .all(|(a, p)| a == "lloyd-austin" && p == "ain-al-asad"),
+        "{r:?}"
+    );
+}

@@ -35,7 +35,7 @@ use crate::matcher::{Match, Target};
 use crate::model::{Modality, PartialDate, Polarity};
 use clause::{
     Resumed, attribution_for, earlier_verb_subject, intent_subject, pick_date,
-    pronoun_complementizer, resumed_subject, troops,
+    pronoun_complementizer, resumed_subject, statements_owner, troops,
 };
 use merge::{embedded_attribution, merge_light_verbs, share_attack_roles, venue_of_occasion};
 use presence::{elliptic_counts, presence_events};
@@ -186,8 +186,19 @@ pub fn sentence_events(
             .then(|| resumed_subject(&cx, table, m, speaker))
             .flatten()
             .or_else(|| intent_subject(&cx, table, m, speaker));
-        let continues =
-            continues || noun_subject || addressed || circumstantial || resumed.is_some();
+        // (a verb followed by "during it", خلالها: its subject is the
+        // occasion's, and the phrase after is its object)
+        let during_it = is_verb_m
+            && m.end < s.len()
+            && s.cue_at(lex, m.end, CueKind::During)
+                .is_some_and(|c| c.0 == m.end + 1)
+            && (s.text(m.end).ends_with('ه') || s.text(m.end).ends_with("ها"));
+        let continues = continues
+            || noun_subject
+            || addressed
+            || circumstantial
+            || resumed.is_some()
+            || during_it;
         let mut roles = roles(
             &cx,
             table,
@@ -280,8 +291,25 @@ pub fn sentence_events(
                 .min_by_key(|sp| sp.verb.abs_diff(m.start))
                 .filter(|sp| sp.verb.abs_diff(m.start) <= 8)
                 .and_then(|sp| sp.entity)
+                // (or the one whose statements came during it: وجاءت
+                // تصريحات كوريلا خلال زيارة أجراها إلى القاعدة)
+                .or_else(|| statements_owner(&cx, table, m.start))
         {
             roles.actors.push((sp, Np::none(m.start)));
+        }
+        // A verb followed by "during it" (…، التقى خلالها قادة …) has the
+        // occasion's subject, the earlier event's actor, and its place.
+        if during_it && let Some(prev) = out.iter().rev().find(|d| d.actor.is_some()) {
+            if roles.actors.is_empty() {
+                roles
+                    .actors
+                    .push((prev.actor.unwrap_or_default(), Np::none(m.start)));
+            }
+            if roles.places.is_empty()
+                && let Some(p) = prev.place
+            {
+                roles.places.push((p, Np::none(m.start)));
+            }
         }
         // A relative clause without a subject of its own: its head acts
         // (الجنود الأمريكيين الذين سيبقون في العراق).
