@@ -1062,3 +1062,19 @@ fn a_visit_during_statements_and_a_meeting_during_it_are_the_speaker_s() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_subject_after_its_title_words_and_troops_spread_over_bases() {
+    let t = "دان الناطق باسم القائد العام للقوات المسلحة يحيى رسول القصف.";
+    assert!(
+        has(t, "oppose", "yahya-rasool", ""),
+        "{:?}",
+        roles(t, "oppose")
+    );
+    let t = "وتنشر الولايات المتحدة نحو 900 جندي في سوريا، يتوزع معظمهم على قواعد في محافظتي الحسكة ودير الزور.";
+    assert!(
+        has(t, "deploy", "united-states", "deir-ez-zor-governorate"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}

@@ -86,6 +86,13 @@ pub(super) fn roles(
                 // (also past a place phrase: وتنتشر في قاعدة حرير قوات أمريكية)
                 _ if first_is_actor
                     && (near(m.end, bare[0], 3)
+                        // (past a title's words: دان الناطق باسم القائد
+                        // العام للقوات المسلحة يحيى رسول القصف)
+                        || (s.cue_at(lex, m.end, CueKind::Title).is_some()
+                            && near(m.end, bare[0], 8)
+                            && bare[0].nps.iter().any(|np| {
+                                table.get(cx.ment(*np).entity).kind == EntityKind::Person
+                            }))
                         || (near(m.end, bare[0], 6)
                             && s.cue_at(lex, m.end, CueKind::Locative).is_some()
                             && groups.iter().any(|g| {
