@@ -1078,3 +1078,13 @@ fn a_subject_after_its_title_words_and_troops_spread_over_bases() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn a_visit_of_his_is_the_earlier_subject_s() {
+    let t = "التقى الرئيس التركي رجب طيب أردوغان، اليوم الخميس، الرئيس الأمريكي جو بايدن في البيت الأبيض، في أول زيارة رسمية له إلى واشنطن.";
+    assert!(
+        has(t, "meet", "recep-tayyip-erdogan", "washington"),
+        "{:?}",
+        roles(t, "meet")
+    );
+}

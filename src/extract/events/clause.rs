@@ -244,14 +244,3 @@ pub(super) fn intent_subject(
         .map(|g| Resumed::Group(g.nps))
         .or(speaker.map(Resumed::Speaker))
 }
-
-/// The owner of statements reported before token `t0` (وجاءت تصريحات كوريلا
-/// خلال زيارة …): a speech noun followed by a name that can act.
-pub(super) fn statements_owner(cx: &Ctx, table: &EntityTable, t0: usize) -> Option<usize> {
-    let s = cx.s;
-    let k = (0..t0).find(|&k| s.has_cue(cx.lex, k, CueKind::Speech) && !s.is_verb(k))?;
-    let m = s
-        .ment_at(k + 1)
-        .filter(|m| m.start == k + 1 && !m.adjectival)?;
-    table.get(m.entity).kind.can_act().then_some(m.entity)
-}

@@ -20,6 +20,7 @@
 
 mod clause;
 mod merge;
+mod occasion;
 mod presence;
 mod triggers;
 
@@ -35,7 +36,7 @@ use crate::matcher::{Match, Target};
 use crate::model::{Modality, PartialDate, Polarity};
 use clause::{
     Resumed, attribution_for, earlier_verb_subject, intent_subject, pick_date,
-    pronoun_complementizer, resumed_subject, statements_owner, troops,
+    pronoun_complementizer, resumed_subject, troops,
 };
 use merge::{embedded_attribution, merge_light_verbs, share_attack_roles, venue_of_occasion};
 use presence::{elliptic_counts, presence_events};
@@ -188,11 +189,7 @@ pub fn sentence_events(
             .or_else(|| intent_subject(&cx, table, m, speaker));
         // (a verb followed by "during it", خلالها: its subject is the
         // occasion's, and the phrase after is its object)
-        let during_it = is_verb_m
-            && m.end < s.len()
-            && s.cue_at(lex, m.end, CueKind::During)
-                .is_some_and(|c| c.0 == m.end + 1)
-            && (s.text(m.end).ends_with('ه') || s.text(m.end).ends_with("ها"));
+        let during_it = is_verb_m && occasion::during_it(&cx, m);
         let continues = continues
             || noun_subject
             || addressed
@@ -277,40 +274,7 @@ pub fn sentence_events(
                 add_actors(&cx, table, &mut roles.actors, &g.nps);
             }
         }
-        // "خلال زيارة للعراق، قال الوزير …"، "قال السوداني خلال استقباله …":
-        // the occasion is the speaker's.
-        if roles.actors.is_empty()
-            && !is_verb_m
-            && m.start > 0
-            && s.cue_covering(lex, m.start - 1, CueKind::During).is_some()
-            // (unless its parties are named: اللقاء الذي جرى بين X و Y)
-            && !(m.end..(m.end + 5).min(s.len())).any(|k| s.has_cue(lex, k, CueKind::Between))
-            && let Some(sp) = speakers
-                .iter()
-                .filter(|sp| sp.entity.is_some() && sp.verb != m.start)
-                .min_by_key(|sp| sp.verb.abs_diff(m.start))
-                .filter(|sp| sp.verb.abs_diff(m.start) <= 8)
-                .and_then(|sp| sp.entity)
-                // (or the one whose statements came during it: وجاءت
-                // تصريحات كوريلا خلال زيارة أجراها إلى القاعدة)
-                .or_else(|| statements_owner(&cx, table, m.start))
-        {
-            roles.actors.push((sp, Np::none(m.start)));
-        }
-        // A verb followed by "during it" (…، التقى خلالها قادة …) has the
-        // occasion's subject, the earlier event's actor, and its place.
-        if during_it && let Some(prev) = out.iter().rev().find(|d| d.actor.is_some()) {
-            if roles.actors.is_empty() {
-                roles
-                    .actors
-                    .push((prev.actor.unwrap_or_default(), Np::none(m.start)));
-            }
-            if roles.places.is_empty()
-                && let Some(p) = prev.place
-            {
-                roles.places.push((p, Np::none(m.start)));
-            }
-        }
+        occasion::occasion_roles(&cx, table, m, &speakers, &out, during_it, &mut roles);
         // A relative clause without a subject of its own: its head acts
         // (الجنود الأمريكيين الذين سيبقون في العراق).
         if roles.actors.is_empty()

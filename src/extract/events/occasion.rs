@@ -1,0 +1,109 @@
+//! Occasions: visits and meetings that frame what else a sentence says.
+//! An event noun under "during" (خلال زيارة للعراق، قال الوزير …) is the
+//! speaker's, or that of the one whose statements came during it (وجاءت
+//! تصريحات كوريلا خلال زيارة أجراها …); a verb followed by "during it"
+//! (…، التقى خلالها قادة …) takes the occasion's actor and place; an event
+//! noun with a possessive ل-pronoun (في أول زيارة رسمية له) is the
+//! sentence's earlier actor's.
+//!
+//! Each check looks at a few tokens around the trigger and at the events
+//! already found in the sentence: O(tokens + events) per trigger.
+
+use super::Draft;
+use crate::extract::modality::Speaker;
+use crate::extract::nps::{Ctx, Np};
+use crate::extract::roles::Roles;
+use crate::extract::table::EntityTable;
+use crate::lexicon::CueKind;
+use crate::lexicon::morph::Pos;
+use crate::matcher::Match;
+
+/// Whether the verb `m` is followed by "during it" (خلالها، أثناءه).
+pub(super) fn during_it(cx: &Ctx, m: &Match) -> bool {
+    let s = cx.s;
+    m.end < s.len()
+        && s.cue_at(cx.lex, m.end, CueKind::During)
+            .is_some_and(|c| c.0 == m.end + 1)
+        && (s.text(m.end).ends_with('ه') || s.text(m.end).ends_with("ها"))
+}
+
+/// The owner of statements reported before token `t0` (وجاءت تصريحات كوريلا
+/// خلال زيارة …): a speech noun followed by a name that can act.
+fn statements_owner(cx: &Ctx, table: &EntityTable, t0: usize) -> Option<usize> {
+    let s = cx.s;
+    let k = (0..t0).find(|&k| s.has_cue(cx.lex, k, CueKind::Speech) && !s.is_verb(k))?;
+    let m = s
+        .ment_at(k + 1)
+        .filter(|m| m.start == k + 1 && !m.adjectival)?;
+    table.get(m.entity).kind.can_act().then_some(m.entity)
+}
+
+/// Whether an ل-pronoun (له، لها، لهم) follows the noun `m`, past at most
+/// two adjectives (زيارة رسمية له).
+fn possessed_by_pronoun(cx: &Ctx, m: &Match) -> bool {
+    let s = cx.s;
+    (m.end..(m.end + 3).min(s.len()))
+        .take_while(|&k| !s.is_punct(k) && s.ment_at(k).is_none())
+        .any(|k| matches!(s.text(k), "له" | "لها" | "لهم" | "لهما"))
+}
+
+/// Fills the actor (and place) of trigger `m` from the occasion it names or
+/// stands in, when its own roles left them empty.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn occasion_roles(
+    cx: &Ctx,
+    table: &EntityTable,
+    m: &Match,
+    speakers: &[Speaker],
+    out: &[Draft],
+    during_it: bool,
+    roles: &mut Roles,
+) {
+    let s = cx.s;
+    let lex = cx.lex;
+    let is_noun = !matches!(m.payload.pos, Pos::Past | Pos::Present);
+    // "خلال زيارة للعراق، قال الوزير …"، "قال السوداني خلال استقباله …":
+    // the occasion is the speaker's.
+    if roles.actors.is_empty()
+        && is_noun
+        && m.start > 0
+        && s.cue_covering(lex, m.start - 1, CueKind::During).is_some()
+        // (unless its parties are named: اللقاء الذي جرى بين X و Y)
+        && !(m.end..(m.end + 5).min(s.len())).any(|k| s.has_cue(lex, k, CueKind::Between))
+        && let Some(sp) = speakers
+            .iter()
+            .filter(|sp| sp.entity.is_some() && sp.verb != m.start)
+            .min_by_key(|sp| sp.verb.abs_diff(m.start))
+            .filter(|sp| sp.verb.abs_diff(m.start) <= 8)
+            .and_then(|sp| sp.entity)
+            // (or the one whose statements came during it)
+            .or_else(|| statements_owner(cx, table, m.start))
+    {
+        roles.actors.push((sp, Np::none(m.start)));
+    }
+    // A verb followed by "during it" has the occasion's subject, the
+    // earlier event's actor, and its place.
+    if during_it && let Some(prev) = out.iter().rev().find(|d| d.actor.is_some()) {
+        if roles.actors.is_empty() {
+            roles
+                .actors
+                .push((prev.actor.unwrap_or_default(), Np::none(m.start)));
+        }
+        if roles.places.is_empty()
+            && let Some(p) = prev.place
+        {
+            roles.places.push((p, Np::none(m.start)));
+        }
+    }
+    // "التقى السوداني … بايدن …، في أول زيارة رسمية له إلى واشنطن": the
+    // pronoun is the earlier verb's subject.
+    if roles.actors.is_empty()
+        && is_noun
+        && possessed_by_pronoun(cx, m)
+        && let Some(prev) = out.iter().rev().find(|d| d.is_verb && d.actor.is_some())
+    {
+        roles
+            .actors
+            .push((prev.actor.unwrap_or_default(), Np::none(m.start)));
+    }
+}
