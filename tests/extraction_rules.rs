@@ -1088,3 +1088,29 @@ fn a_visit_of_his_is_the_earlier_subject_s() {
         roles(t, "meet")
     );
 }
+
+#[test]
+fn a_count_of_bases_names_none_and_a_dual_head_keeps_its_preposition() {
+    let t =
+        "وتنشر تركيا أكثر من ثلاثة آلاف جندي في نحو 40 قاعدة ونقطة عسكرية داخل محافظتي دهوك وأربيل.";
+    let r = roles(t, "deploy");
+    assert!(
+        r.contains(&("turkey".into(), "duhok-governorate".into())),
+        "{r:?}"
+    );
+    let e = extractor().extract(&kg::model::Article {
+        meta: ArticleMeta {
+            id: "t".into(),
+            file: "t.txt".into(),
+            ..Default::default()
+        },
+        text: t.to_string(),
+    });
+    assert!(
+        e.entities
+            .iter()
+            .all(|x| x.kind != kg::model::EntityKind::MilitaryBase),
+        "{:?}",
+        e.entities
+    );
+}

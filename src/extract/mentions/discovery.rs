@@ -88,10 +88,14 @@ pub fn discover(
     while i < s.len() {
         // A head noun introduces a name only in construct, without ال
         // (قاعدة عين الأسد، وزارة الخارجية); "الحكومة تعمل" has no name.
+        // (nor after a count: نحو 40 قاعدة ونقطة عسكرية)
+        let counted = i > 0
+            && (s.is_number(i - 1) || s.cue_covering(lex, i - 1, CueKind::NumberWord).is_some());
         if let Some((end, cue, clitics)) = s.cue_at(lex, i, CueKind::HeadNoun)
             && !clitics.article
             && !s.text(i).starts_with("ال")
             && lex.cues[cue].names
+            && !counted
         {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
             // (or after a naming phrase, in quotes: جماعة تطلق على نفسها اسم

@@ -103,6 +103,16 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
+        // A dual head noun before its first name (داخل محافظتي دهوك وأربيل):
+        // the phrase starts at the head noun, where its preposition is.
+        if j == i
+            && self.ment_index_at(j).is_none()
+            && let Some((e, _, _)) = s.cue_at(self.lex, j, CueKind::HeadNoun)
+            && self.ment_index_at(e).is_some()
+            && crate::extract::mentions::dual_head_before(s, self.lex, e)
+        {
+            j = e;
+        }
         // A quantity of territory (حوالي ثلث أراضي العراق), or a noun of
         // territory (على أرض العراق، كامل الأراضي العراقية): the place.
         let mut territory = false;
@@ -317,7 +327,9 @@ impl Ctx<'_, '_> {
                         if repeats {
                             k = e;
                         } else if crate::extract::mentions::dual_head_before(
-                            self.s, self.lex, np.start,
+                            self.s,
+                            self.lex,
+                            self.ment(np).start,
                         ) && let Some(next) = self.np_at(e)
                         {
                             nps.push(next);
