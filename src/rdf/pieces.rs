@@ -27,7 +27,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, QuadRef, Triple, TripleRef};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Triple, TripleRef};
 use rayon::prelude::*;
 
 use super::jsonld::{self, PieceCompactor, PieceState};
@@ -111,8 +111,8 @@ fn primer() -> Triple {
 
 impl Ctx<'_> {
     fn quads(&self, piece: &Piece) -> Vec<Quad> {
-        let mut quads = Vec::new();
-        let sink = &mut |q: QuadRef| quads.push(q.into_owned());
+        let mut quads: Vec<Quad> = Vec::new();
+        let sink = &mut quads;
         let (graph, iris) = (self.graph, self.iris);
         match piece {
             Piece::Entities(es) => mapping::entities(sink, es.iter().copied(), &self.statics, iris),
