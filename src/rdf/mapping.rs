@@ -91,6 +91,27 @@ impl<'a> Out<'a> {
     }
 }
 
+/// The piece of the events graph that writes each time node first.
+pub(super) fn time_owners(iris: &Iris, events: &[&MergedEvent], per_piece: usize) -> TimeOwners {
+    let mut owners = TimeOwners::new();
+    for (i, ev) in events.iter().enumerate() {
+        let Some(start) = ev.date.as_ref().and_then(|d| d.start) else {
+            continue;
+        };
+        let mut keys = vec![start.to_string()];
+        if let Some(end) = ev.date.as_ref().and_then(|d| d.end) {
+            keys.push(end.to_string());
+            keys.push(format!("{start}_{end}"));
+        }
+        for k in keys {
+            owners
+                .entry(iris.time(&k).as_str().to_string())
+                .or_insert(i / per_piece);
+        }
+    }
+    owners
+}
+
 /// The OWL-Time property and typed literal that keep a date's precision:
 /// `time:inXSDDate "2025-09-07"^^xsd:date`, `time:inXSDgYearMonth
 /// "2025-09"^^xsd:gYearMonth` or `time:inXSDgYear "2025"^^xsd:gYear`.

@@ -37,6 +37,56 @@ pub const OWN_PREFIXES: &[(&str, &str)] = &[
     ("tm", "time"),
 ];
 
+/// Prefix names by how often kg's exports use them (counted in the Turtle
+/// of a build): the order in which compactors try them, see [`scan_order`].
+const BY_USE: &[&str] = &[
+    "mention",
+    "kg",
+    "oa",
+    "entity",
+    "article",
+    "event",
+    "statement",
+    "tm",
+    "time",
+    "sem",
+    "dcterms",
+    "owl",
+    "wd",
+    "skos",
+    "rdfs",
+    "xsd",
+    "rdf",
+    "prov",
+    "dc",
+    "cameo",
+    "plover",
+    "graph",
+];
+
+/// Positions of `namespaces` (name, IRI), in the order a compactor may try
+/// them: the most used first when no namespace begins with another (then at
+/// most one matches an IRI, and the order cannot change the result); else
+/// as given.
+pub fn scan_order<'a>(namespaces: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<usize> {
+    let ns: Vec<(&str, &str)> = namespaces.collect();
+    let mut order: Vec<usize> = (0..ns.len()).collect();
+    let nested = ns.iter().enumerate().any(|(i, (_, a))| {
+        ns.iter()
+            .enumerate()
+            .any(|(j, (_, b))| i != j && a.starts_with(b))
+    });
+    if !nested {
+        order.sort_by_key(|&i| {
+            BY_USE
+                .iter()
+                .position(|n| *n == ns[i].0)
+                .unwrap_or(BY_USE.len())
+        });
+    }
+    order
+}
+
 /// Default base IRI for kg's resources.
 pub const DEFAULT_BASE: &str = "https://kg.example/id/";
 
