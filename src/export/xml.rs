@@ -29,6 +29,22 @@ fn special(c: char) -> bool {
 /// or 0xEF (U+FFFE, U+FFFF), bytes no other character has in that place.
 fn needs_escape(s: &str) -> bool {
     let b = s.as_bytes();
+    // First a scan without early exit (vectorized) for the bytes that may
+    // start or end a special character (0x9C ends U+061C).
+    let maybe = b.iter().fold(false, |a, &c| {
+        a | (c < 0x20)
+            | (c == b'&')
+            | (c == b'<')
+            | (c == b'>')
+            | (c == b'"')
+            | (c == b'\'')
+            | (c == 0x9C)
+            | (c == 0xE2)
+            | (c == 0xEF)
+    });
+    if !maybe {
+        return false;
+    }
     b.iter().enumerate().any(|(i, &c)| match c {
         0..=0x1F | b'&' | b'<' | b'>' | b'"' | b'\'' => true,
         0xD8 => b.get(i + 1) == Some(&0x9C),
