@@ -25,8 +25,23 @@ fn interval(start: &Option<String>, end: &Option<String>) -> String {
     }
 }
 
-fn cell(v: &Option<Value>) -> String {
-    v.as_ref().map(Value::to_string).unwrap_or_default()
+/// Writes one row field by field (nothing is copied into a row first):
+/// the lead fields, then the attribute values (empty where there is none).
+fn write_row(
+    out: &mut csv::Writer<&mut dyn Write>,
+    lead: &[&str],
+    values: &[Option<Value>],
+) -> csv::Result<()> {
+    for f in lead {
+        out.write_field(f)?;
+    }
+    for v in values {
+        match v {
+            Some(v) => out.write_field(v.text().as_bytes())?,
+            None => out.write_field("")?,
+        }
+    }
+    out.write_record(std::iter::empty::<&[u8]>())
 }
 
 /// Writes `nodes.csv`.
@@ -39,9 +54,8 @@ pub fn write_nodes(v: &Visual, w: &mut dyn Write) -> csv::Result<()> {
         .collect();
     out.write_record(&header)?;
     for n in &v.nodes {
-        let mut row = vec![n.id.clone(), n.label.clone(), interval(&n.start, &n.end)];
-        row.extend(n.values.iter().map(cell));
-        out.write_record(&row)?;
+        let when = interval(&n.start, &n.end);
+        write_row(&mut out, &[&n.id, &n.label, &when], &n.values)?;
     }
     out.flush()?;
     Ok(())
@@ -58,17 +72,18 @@ pub fn write_edges(v: &Visual, w: &mut dyn Write) -> csv::Result<()> {
     out.write_record(&header)?;
     let kind = if v.directed { "Directed" } else { "Undirected" };
     for e in &v.edges {
-        let mut row = vec![
-            v.nodes[e.source].id.clone(),
-            v.nodes[e.target].id.clone(),
-            kind.to_string(),
-            e.label.clone(),
-            Value::Double(e.weight).to_string(),
-            e.id.clone(),
-            interval(&e.start, &e.end),
+        let weight = Value::Double(e.weight).to_string();
+        let when = interval(&e.start, &e.end);
+        let lead = [
+            v.nodes[e.source].id.as_str(),
+            &v.nodes[e.target].id,
+            kind,
+            &e.label,
+            &weight,
+            &e.id,
+            &when,
         ];
-        row.extend(e.values.iter().map(cell));
-        out.write_record(&row)?;
+        write_row(&mut out, &lead, &e.values)?;
     }
     out.flush()?;
     Ok(())

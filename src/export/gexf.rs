@@ -150,7 +150,7 @@ fn write_values<W: Write>(
     x.open("attvalues", &[])?;
     for (id, val) in ids.iter().zip(values) {
         if let Some(val) = val {
-            x.empty("attvalue", &[("for", id), ("value", &val.to_string())])?;
+            x.empty("attvalue", &[("for", id), ("value", &val.text())])?;
         }
     }
     x.close("attvalues")

@@ -117,7 +117,7 @@ fn write_data<'a, W: Write>(
 ) -> std::io::Result<()> {
     for (k, val) in keys.iter().zip(values) {
         if let Some(val) = val {
-            x.text("data", &[("key", k)], &val.to_string())?;
+            x.text("data", &[("key", k)], &val.text())?;
         }
     }
     Ok(())

@@ -24,11 +24,33 @@ fn special(c: char) -> bool {
         || c == '\u{FFFF}'
 }
 
+/// The bytes that may belong to a character [`escape`] changes: the C0
+/// controls, the five markup characters, 0x9C (the end of U+061C), 0xE2
+/// and 0xEF.
+static MAYBE_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c < 0x20 || matches!(c, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x9C | 0xE2 | 0xEF);
+        i += 1;
+    }
+    t
+};
+
 /// Whether [`escape`] changes `s`, looking at bytes: the special characters
 /// are ASCII, or start with the byte 0xD8 (U+061C), 0xE2 (U+200E…U+2069)
 /// or 0xEF (U+FFFE, U+FFFF), bytes no other character has in that place.
 fn needs_escape(s: &str) -> bool {
     let b = s.as_bytes();
+    // First a scan by table for the bytes that may start or end a special
+    // character (0x9C ends U+061C).
+    if !b
+        .iter()
+        .fold(false, |a, &c| a | MAYBE_SPECIAL[usize::from(c)])
+    {
+        return false;
+    }
     b.iter().enumerate().any(|(i, &c)| match c {
         0..=0x1F | b'&' | b'<' | b'>' | b'"' | b'\'' => true,
         0xD8 => b.get(i + 1) == Some(&0x9C),
@@ -60,6 +82,9 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Bytes gathered before they are written to the underlying writer.
+const BLOCK: usize = 32 << 10;
+
 /// An XML document being written, indented by two spaces: every tag on a
 /// line of its own, but for the closing tag right after a text.
 pub struct Xml<W: Write> {
@@ -68,7 +93,8 @@ pub struct Xml<W: Write> {
     indent: usize,
     /// Whether the next tag starts a new line (not after a text).
     line_break: bool,
-    /// The tag being written, flushed whole to `w`.
+    /// What is written and not yet handed to `w` (in blocks of about
+    /// [`BLOCK`] bytes: one write per element cost more than the element).
     buf: Vec<u8>,
 }
 
@@ -79,7 +105,7 @@ impl<W: Write> Xml<W> {
             w,
             indent: 0,
             line_break: false,
-            buf: Vec::with_capacity(256),
+            buf: Vec::with_capacity(BLOCK + 1024),
         };
         x.buf
             .extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
@@ -91,6 +117,14 @@ impl<W: Write> Xml<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.w.write_all(&self.buf)?;
         self.buf.clear();
+        Ok(())
+    }
+
+    /// Writes the gathered bytes once there is a block of them.
+    fn done(&mut self) -> std::io::Result<()> {
+        if self.buf.len() >= BLOCK {
+            self.flush()?;
+        }
         Ok(())
     }
 
@@ -117,7 +151,7 @@ impl<W: Write> Xml<W> {
         self.buf.push(b'>');
         self.indent += 2;
         self.line_break = true;
-        self.flush()
+        self.done()
     }
 
     /// `</name>`
@@ -131,7 +165,7 @@ impl<W: Write> Xml<W> {
         self.buf.extend_from_slice(name.as_bytes());
         self.buf.push(b'>');
         self.line_break = true;
-        self.flush()
+        self.done()
     }
 
     /// `<name attrs…/>`
@@ -139,7 +173,7 @@ impl<W: Write> Xml<W> {
         self.tag(name, attrs);
         self.buf.extend_from_slice(b"/>");
         self.line_break = true;
-        self.flush()
+        self.done()
     }
 
     /// `<name attrs…>text</name>`
@@ -151,11 +185,12 @@ impl<W: Write> Xml<W> {
         self.buf.extend_from_slice(name.as_bytes());
         self.buf.push(b'>');
         self.line_break = true;
-        self.flush()
+        self.done()
     }
 
     /// Ends the document with a newline and returns the writer.
     pub fn finish(mut self) -> std::io::Result<W> {
+        self.flush()?;
         self.w.write_all(b"\n")?;
         Ok(self.w)
     }

@@ -21,7 +21,8 @@ use super::vocab::{RDF, XSD};
 
 /// Compacts IRIs with the longest matching prefix.
 struct Compactor {
-    /// Longest namespace first (then by name).
+    /// Longest namespace first (then by name), or the most used first when
+    /// that does not change the result (`vocab::scan_order`).
     prefixes: Vec<Prefix>,
 }
 
@@ -44,7 +45,9 @@ impl Compactor {
     fn new(prefixes: &[(String, String)]) -> Self {
         let mut prefixes = prefixes.to_vec();
         prefixes.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-        let prefixes = prefixes
+        let order =
+            super::vocab::scan_order(prefixes.iter().map(|(n, i)| (n.as_str(), i.as_str())));
+        let mut prefixes: Vec<Option<Prefix>> = prefixes
             .into_iter()
             .map(|(name, ns)| Prefix {
                 tail: if ns.len() >= 8 {
@@ -55,7 +58,9 @@ impl Compactor {
                 name,
                 ns,
             })
+            .map(Some)
             .collect();
+        let prefixes = order.iter().filter_map(|&i| prefixes[i].take()).collect();
         Compactor { prefixes }
     }
 
@@ -111,6 +116,15 @@ fn push_json(out: &mut Vec<u8>, s: &str) {
 fn push_escaped(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let b = s.as_bytes();
+    // A scan without early exit (vectorized): most strings have nothing
+    // to escape.
+    if !b
+        .iter()
+        .fold(false, |a, &c| a | (c < 0x20) | (c == b'"') | (c == b'\\'))
+    {
+        out.extend_from_slice(b);
+        return;
+    }
     let mut from = 0;
     for (i, &c) in b.iter().enumerate() {
         let short: &[u8] = match c {

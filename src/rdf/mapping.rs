@@ -22,10 +22,40 @@ use crate::model::{EventDate, KnowledgeGraph, MergedEvent, PartialDate, Precisio
 /// A stream of quads: each quad is handed to the sink as it is made.
 pub type Sink<'a> = dyn for<'q> FnMut(QuadRef<'q>) + 'a;
 
+/// Where the mapping puts its quads: a [`Sink`] of borrowed quads (see
+/// [`Stream`]), or a list of owned quads (the pieces of
+/// [`super::pieces`]), which takes the terms as they were made instead of
+/// copying them.
+pub(super) trait Put {
+    fn put(&mut self, s: NamedOrBlankNode, p: NamedNode, o: Term, g: &GraphName);
+    fn put_ref(&mut self, q: QuadRef);
+}
+
+/// A [`Sink`] as a [`Put`].
+pub(super) struct Stream<'a, 'b>(pub &'a mut Sink<'b>);
+
+impl Put for Stream<'_, '_> {
+    fn put(&mut self, s: NamedOrBlankNode, p: NamedNode, o: Term, g: &GraphName) {
+        (self.0)(QuadRef::new(s.as_ref(), p.as_ref(), o.as_ref(), g.as_ref()));
+    }
+    fn put_ref(&mut self, q: QuadRef) {
+        (self.0)(q);
+    }
+}
+
+impl Put for Vec<Quad> {
+    fn put(&mut self, s: NamedOrBlankNode, p: NamedNode, o: Term, g: &GraphName) {
+        self.push(Quad::new(s, p, o, g.clone()));
+    }
+    fn put_ref(&mut self, q: QuadRef) {
+        self.push(q.into_owned());
+    }
+}
+
 /// The quads of one named graph being written. Time nodes (shared by many
 /// facts) are written once per graph.
-pub(super) struct Out<'a, 'b> {
-    pub sink: &'a mut Sink<'b>,
+pub(super) struct Out<'a> {
+    pub sink: &'a mut dyn Put,
     pub graph: GraphName,
     pub times: std::collections::HashSet<String>,
     /// When a graph is written in pieces (see [`super::pieces`]): the piece
@@ -36,8 +66,8 @@ pub(super) struct Out<'a, 'b> {
 /// The piece of a graph that first writes each time node (by IRI).
 pub type TimeOwners = std::collections::HashMap<String, usize>;
 
-impl<'a, 'b> Out<'a, 'b> {
-    pub fn new(sink: &'a mut Sink<'b>, graph: impl Into<GraphName>) -> Self {
+impl<'a> Out<'a> {
+    pub fn new(sink: &'a mut dyn Put, graph: impl Into<GraphName>) -> Self {
         Out {
             sink,
             graph: graph.into(),
@@ -47,13 +77,7 @@ impl<'a, 'b> Out<'a, 'b> {
     }
 
     pub fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
-        let (s, o) = (s.into(), o.into());
-        (self.sink)(QuadRef::new(
-            s.as_ref(),
-            p.as_ref(),
-            o.as_ref(),
-            self.graph.as_ref(),
-        ));
+        self.sink.put(s.into(), p, o.into(), &self.graph);
     }
 
     /// Whether the time node `t` is new in this graph (and marks it written).
@@ -65,6 +89,27 @@ impl<'a, 'b> Out<'a, 'b> {
         }
         self.times.insert(t.as_str().to_string())
     }
+}
+
+/// The piece of the events graph that writes each time node first.
+pub(super) fn time_owners(iris: &Iris, events: &[&MergedEvent], per_piece: usize) -> TimeOwners {
+    let mut owners = TimeOwners::new();
+    for (i, ev) in events.iter().enumerate() {
+        let Some(start) = ev.date.as_ref().and_then(|d| d.start) else {
+            continue;
+        };
+        let mut keys = vec![start.to_string()];
+        if let Some(end) = ev.date.as_ref().and_then(|d| d.end) {
+            keys.push(end.to_string());
+            keys.push(format!("{start}_{end}"));
+        }
+        for k in keys {
+            owners
+                .entry(iris.time(&k).as_str().to_string())
+                .or_insert(i / per_piece);
+        }
+    }
+    owners
 }
 
 /// The OWL-Time property and typed literal that keep a date's precision:
@@ -141,6 +186,7 @@ pub fn for_each_quad(
     ontology: &[Quad],
     sink: &mut Sink,
 ) {
+    let sink = &mut Stream(sink);
     let statics = statics(graph);
     entities(sink, graph.entities.values(), &statics, iris);
     let mut out = Out::new(sink, iris.graph("events"));
@@ -151,10 +197,10 @@ pub fn for_each_quad(
 }
 
 /// The ontology's quads in its named graph.
-pub(super) fn ontology_graph(sink: &mut Sink, iris: &Iris, ontology: &[Quad]) {
+pub(super) fn ontology_graph(sink: &mut dyn Put, iris: &Iris, ontology: &[Quad]) {
     let g: GraphName = iris.graph("ontology").into();
     for q in ontology {
-        sink(QuadRef::new(
+        sink.put_ref(QuadRef::new(
             q.subject.as_ref(),
             q.predicate.as_ref(),
             q.object.as_ref(),
@@ -197,7 +243,7 @@ pub(super) fn statics(graph: &KnowledgeGraph) -> Statics<'_> {
 
 /// The quads of `entities` (in order) in the entities graph.
 pub(super) fn entities<'g>(
-    sink: &mut Sink,
+    sink: &mut dyn Put,
     entities: impl Iterator<Item = &'g crate::model::Entity>,
     statics: &Statics,
     iris: &Iris,

@@ -62,9 +62,10 @@ fn push_blank(out: &mut Vec<u8>, id: &str) {
 /// this string as something else: a control character, `"`, `\`, DEL,
 /// U+FFFE or U+FFFF.
 pub(super) fn needs_escape(s: &str) -> bool {
-    s.bytes()
-        .any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F)
-        || (s.as_bytes().contains(&0xEF) && s.contains(['\u{FFFE}', '\u{FFFF}']))
+    // Without early exit, so that it is vectorized.
+    s.bytes().fold(false, |a, b| {
+        a | (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F)
+    }) || (s.as_bytes().contains(&0xEF) && s.contains(['\u{FFFE}', '\u{FFFF}']))
 }
 
 fn push_literal(out: &mut Vec<u8>, l: LiteralRef) {

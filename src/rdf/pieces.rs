@@ -27,11 +27,11 @@
 use std::collections::HashSet;
 use std::io::Write;
 
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, QuadRef, Triple, TripleRef};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Triple, TripleRef};
 use rayon::prelude::*;
 
 use super::jsonld::{self, PieceCompactor, PieceState};
-use super::mapping::{self, Out, Statics, TimeOwners};
+use super::mapping::{self, Out, Statics, TimeOwners, time_owners};
 use super::nquads;
 use super::provenance::{self, Stated};
 use super::turtle::TurtleWriter;
@@ -111,9 +111,25 @@ fn primer() -> Triple {
 
 impl Ctx<'_> {
     fn quads(&self, piece: &Piece) -> Vec<Quad> {
-        let mut quads = Vec::new();
-        let sink = &mut |q: QuadRef| quads.push(q.into_owned());
         let (graph, iris) = (self.graph, self.iris);
+        // About as many quads as the piece makes (a Quad is large: growing
+        // the list copied them several times).
+        let estimate = match piece {
+            Piece::Entities(es) => es.len() * 12,
+            Piece::Events(_, evs) => evs.len() * 16,
+            Piece::Articles(a) => a
+                .iter()
+                .map(|a| {
+                    let ms = &graph.mentions;
+                    let n = ms.partition_point(|m| m.provenance.article <= a.id)
+                        - ms.partition_point(|m| m.provenance.article < a.id);
+                    16 + n * 40
+                })
+                .sum(),
+            Piece::Ontology => self.ontology.len(),
+        };
+        let mut quads: Vec<Quad> = Vec::with_capacity(estimate);
+        let sink = &mut quads;
         match piece {
             Piece::Entities(es) => mapping::entities(sink, es.iter().copied(), &self.statics, iris),
             Piece::Events(n, evs) => {
@@ -345,27 +361,6 @@ pub(super) fn write_sized(
     }
     jsonld::footer(&joined.json, jsonld).map_err(rdf)?;
     Ok((joined.triples, joined.quads))
-}
-
-/// The piece of the events graph that writes each time node first.
-fn time_owners(iris: &Iris, events: &[&MergedEvent], per_piece: usize) -> TimeOwners {
-    let mut owners = TimeOwners::new();
-    for (i, ev) in events.iter().enumerate() {
-        let Some(start) = ev.date.as_ref().and_then(|d| d.start) else {
-            continue;
-        };
-        let mut keys = vec![start.to_string()];
-        if let Some(end) = ev.date.as_ref().and_then(|d| d.end) {
-            keys.push(end.to_string());
-            keys.push(format!("{start}_{end}"));
-        }
-        for k in keys {
-            owners
-                .entry(iris.time(&k).as_str().to_string())
-                .or_insert(i / per_piece);
-        }
-    }
-    owners
 }
 
 /// Makes a window of pieces: quads, N-Quads and JSON-LD in parallel, then

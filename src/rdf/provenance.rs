@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use oxigraph::model::{Literal, NamedNode};
 
-use super::mapping::{Out, Sink, action_class, add_time, typed_date};
+use super::mapping::{Out, Put, action_class, add_time, typed_date};
 use super::vocab::*;
 use crate::lexicon::Lexicon;
 use crate::model::{
@@ -50,7 +50,7 @@ pub(super) fn stated(graph: &KnowledgeGraph) -> Stated<'_> {
 /// The graphs of `articles` in turn: each article's metadata, its mentions,
 /// the relations it states.
 pub(super) fn articles(
-    sink: &mut Sink,
+    sink: &mut dyn Put,
     graph: &KnowledgeGraph,
     lex: &Lexicon,
     iris: &Iris,
@@ -196,7 +196,7 @@ fn evidence(out: &mut Out, iris: &Iris, subject: &NamedNode, p: &Provenance) {
         kg("sentenceIndex"),
         lit_int(p.sentence as u64),
     );
-    let at = |frag: &str| NamedNode::new_unchecked(format!("{}#{frag}", subject.as_str()));
+    let at = |frag: &str| NamedNode::new_unchecked(concat(&[subject.as_str(), "#", frag]));
     let (target, pos, quote) = (at("target"), at("position"), at("quote"));
     out.add(subject.clone(), nn(OA, "hasTarget"), target.clone());
     out.add(target.clone(), rdf_type(), nn(OA, "SpecificResource"));

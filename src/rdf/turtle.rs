@@ -31,6 +31,8 @@ use super::nquads::needs_escape;
 /// The prefixes, in the order oxttl tries them.
 pub struct TurtleWriter {
     prefixes: Vec<Prefix>,
+    /// The order in which [`Self::push_iri`] tries them (`vocab::scan_order`).
+    scan: Vec<usize>,
 }
 
 struct Prefix {
@@ -64,7 +66,7 @@ impl TurtleWriter {
             .map(|(p, i)| (p.to_string(), i.to_string()))
             .collect();
         prefixes.sort_unstable_by_key(|(_, p)| Reverse(p.len()));
-        let prefixes = prefixes
+        let prefixes: Vec<Prefix> = prefixes
             .into_iter()
             .map(|(name, iri)| Prefix {
                 tail: if iri.len() >= 8 {
@@ -76,7 +78,12 @@ impl TurtleWriter {
                 iri,
             })
             .collect();
-        TurtleWriter { prefixes }
+        let scan = super::vocab::scan_order(
+            prefixes
+                .iter()
+                .map(|p: &Prefix| (p.name.as_str(), p.iri.as_str())),
+        );
+        TurtleWriter { prefixes, scan }
     }
 
     /// The prefix declarations oxttl writes first.
@@ -147,7 +154,8 @@ impl TurtleWriter {
 
     fn push_iri(&self, out: &mut Vec<u8>, iri: &str) {
         let b = iri.as_bytes();
-        for p in &self.prefixes {
+        for &i in &self.scan {
+            let p = &self.prefixes[i];
             let n = p.iri.len();
             // The prefix's last eight bytes first: most prefixes fail there.
             if b.len() < n
@@ -226,6 +234,9 @@ fn push_local_name(out: &mut Vec<u8>, local: &str) -> bool {
         out.extend_from_slice(local.as_bytes());
         return true;
     }
+    if local.is_ascii() {
+        return push_ascii_local_name(out, local.as_bytes());
+    }
     let mut chars = local.chars();
     let Some(first) = chars.next() else {
         return true;
@@ -245,6 +256,35 @@ fn push_local_name(out: &mut Vec<u8>, local: &str) -> bool {
         } else if escapable(c) {
             out.push(b'\\');
             out.push(c as u8);
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`push_local_name`] for an ASCII name, byte by byte (the same rules
+/// without decoding and encoding characters: `#` in `mention:m-…\#quote`).
+fn push_ascii_local_name(out: &mut Vec<u8>, local: &[u8]) -> bool {
+    let Some((&first, rest)) = local.split_first() else {
+        return true;
+    };
+    let f = char::from(first);
+    if is_pn_chars_u(f) || f == ':' || f.is_ascii_digit() {
+        out.push(first);
+    } else if escapable(f) {
+        out.push(b'\\');
+        out.push(first);
+    } else {
+        return false;
+    }
+    for (i, &b) in rest.iter().enumerate() {
+        let c = char::from(b);
+        if is_pn_chars(c) || c == ':' || (c == '.' && i + 1 < rest.len()) {
+            out.push(b);
+        } else if escapable(c) {
+            out.push(b'\\');
+            out.push(b);
         } else {
             return false;
         }

@@ -37,6 +37,56 @@ pub const OWN_PREFIXES: &[(&str, &str)] = &[
     ("tm", "time"),
 ];
 
+/// Prefix names by how often kg's exports use them (counted in the Turtle
+/// of a build): the order in which compactors try them, see [`scan_order`].
+const BY_USE: &[&str] = &[
+    "mention",
+    "kg",
+    "oa",
+    "entity",
+    "article",
+    "event",
+    "statement",
+    "tm",
+    "time",
+    "sem",
+    "dcterms",
+    "owl",
+    "wd",
+    "skos",
+    "rdfs",
+    "xsd",
+    "rdf",
+    "prov",
+    "dc",
+    "cameo",
+    "plover",
+    "graph",
+];
+
+/// Positions of `namespaces` (name, IRI), in the order a compactor may try
+/// them: the most used first when no namespace begins with another (then at
+/// most one matches an IRI, and the order cannot change the result); else
+/// as given.
+pub fn scan_order<'a>(namespaces: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<usize> {
+    let ns: Vec<(&str, &str)> = namespaces.collect();
+    let mut order: Vec<usize> = (0..ns.len()).collect();
+    let nested = ns.iter().enumerate().any(|(i, (_, a))| {
+        ns.iter()
+            .enumerate()
+            .any(|(j, (_, b))| i != j && a.starts_with(b))
+    });
+    if !nested {
+        order.sort_by_key(|&i| {
+            BY_USE
+                .iter()
+                .position(|n| *n == ns[i].0)
+                .unwrap_or(BY_USE.len())
+        });
+    }
+    order
+}
+
 /// Default base IRI for kg's resources.
 pub const DEFAULT_BASE: &str = "https://kg.example/id/";
 
@@ -59,8 +109,18 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("plover", PLOVER),
 ];
 
+/// `parts` joined into one string, allocated once (no `core::fmt`: these
+/// are made for every quad).
+pub fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 pub fn nn(ns: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{ns}{local}"))
+    NamedNode::new_unchecked(concat(&[ns, local]))
 }
 
 pub fn kg(local: &str) -> NamedNode {
@@ -80,7 +140,22 @@ pub fn lit_en(s: &str) -> Literal {
 }
 
 pub fn lit_int(n: u64) -> Literal {
-    Literal::new_typed_literal(n.to_string(), nn(XSD, "integer"))
+    Literal::new_typed_literal(decimal(n), nn(XSD, "integer"))
+}
+
+/// `n` in decimal, as `n.to_string()` writes it.
+pub fn decimal(mut n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().map(|&d| char::from(d)).collect()
 }
 
 pub fn lit_bool(b: bool) -> Literal {
@@ -90,14 +165,27 @@ pub fn lit_bool(b: bool) -> Literal {
 /// Percent-encodes an id for use as an IRI path segment.
 pub fn segment(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
+    push_segment(&mut out, id);
+    out
+}
+
+/// Appends `id` percent-encoded (see [`segment`]).
+fn push_segment(out: &mut String, id: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~');
+    if id.bytes().all(plain) {
+        out.push_str(id);
+        return;
+    }
     for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        if plain(b) {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
         }
     }
-    out
 }
 
 /// The IRI scheme under one base.
@@ -122,7 +210,12 @@ impl Iris {
     }
 
     fn make(&self, kind: &str, id: &str) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}{kind}/{}", self.base, segment(id)))
+        let mut iri = String::with_capacity(self.base.len() + kind.len() + 1 + id.len());
+        iri.push_str(&self.base);
+        iri.push_str(kind);
+        iri.push('/');
+        push_segment(&mut iri, id);
+        NamedNode::new_unchecked(iri)
     }
     pub fn entity(&self, id: &str) -> NamedNode {
         self.make("entity", id)
@@ -140,7 +233,7 @@ impl Iris {
         self.make("graph", id)
     }
     pub fn graph(&self, name: &str) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}graph/{name}", self.base))
+        NamedNode::new_unchecked(concat(&[&self.base, "graph/", name]))
     }
     pub fn time(&self, key: &str) -> NamedNode {
         self.make("time", key)

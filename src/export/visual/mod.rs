@@ -133,6 +133,17 @@ pub enum Value {
     Bool(bool),
 }
 
+impl Value {
+    /// The lexical form (as [`std::fmt::Display`] writes it), borrowed for
+    /// a string.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Value::Str(s) => std::borrow::Cow::Borrowed(s),
+            other => std::borrow::Cow::Owned(other.to_string()),
+        }
+    }
+}
+
 impl std::fmt::Display for Value {
     /// The lexical form written in every format: shortest round-trip
     /// decimal for doubles, `true`/`false` for booleans.

@@ -157,15 +157,19 @@ pub(super) fn possessive(token: &str, form: &crate::lexicon::WordForm) -> Option
     };
     let base = crate::text::normalize_str(base);
     // (ة → ت and a final hamza on its seat before the suffix: زيارته، لقائهما)
-    let stems: Vec<String> = match (base.strip_suffix('ه'), base.strip_suffix('ء')) {
-        (Some(s), _) => vec![format!("{s}ت")],
-        (_, Some(s)) => vec![format!("{s}ئ"), format!("{s}ؤ"), base.clone()],
-        _ => vec![base],
+    // (each stem as a start and its last letter, compared without joining them)
+    let stems: Vec<(&str, &str)> = match (base.strip_suffix('ه'), base.strip_suffix('ء')) {
+        (Some(s), _) => vec![(s, "ت")],
+        (_, Some(s)) => vec![(s, "ئ"), (s, "ؤ"), (&base, "")],
+        _ => vec![(&base, "")],
     };
     ["هما", "هم", "ها", "ه"].into_iter().find(|suf| {
-        stems
-            .iter()
-            .any(|stem| token.ends_with(&format!("{stem}{suf}")))
+        stems.iter().any(|(stem, last)| {
+            token
+                .strip_suffix(suf)
+                .and_then(|t| t.strip_suffix(last))
+                .is_some_and(|t| t.ends_with(stem))
+        })
     })
 }
 
