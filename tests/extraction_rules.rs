@@ -1114,3 +1114,13 @@ fn a_count_of_bases_names_none_and_a_dual_head_keeps_its_preposition() {
         e.entities
     );
 }
+
+#[test]
+fn a_base_after_ala_is_a_place() {
+    let t = "وقلصت روسيا وجودها العسكري في سوريا، لكنها تبقي على قاعدة حميميم في ريف اللاذقية.";
+    assert!(
+        has(t, "remain", "russia", "hmeimim"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

@@ -33,9 +33,17 @@ pub(super) fn choose_places(
     let place_prep = |p: &str| {
         def.place_preps.iter().any(|x| x == p) || matches!(p, "في" | "داخل" | "ب" | "قرب" | "عند")
     };
-    // على + territory (على الأراضي العراقية) is a place too.
-    let territory =
-        |g: &Group| g.prep.as_deref() == Some("علي") && g.nps.iter().any(|np| np.place_noun);
+    // على + territory (على الأراضي العراقية) or + a base (تبقي على قاعدة
+    // حميميم) is a place too.
+    let territory = |g: &Group| {
+        g.prep.as_deref() == Some("علي")
+            && g.nps.iter().any(|np| {
+                np.place_noun
+                    || cx
+                        .as_place(table, *np)
+                        .is_some_and(|p| table.get(p).kind == EntityKind::MilitaryBase)
+            })
+    };
     // "مستقبل قواتهما في العراق": a place after forces belongs to them, not to
     // an event that is not about moving forces.
     // (Unless those forces are the actor: إنهاء المهمة القتالية للقوات
