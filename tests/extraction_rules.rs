@@ -1124,3 +1124,10 @@ fn a_base_after_ala_is_a_place() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn a_killing_takes_the_place_of_its_own_attack() {
+    let t = "وقالت القيادة إن الضربات جاءت رداً على الهجوم الذي استهدف قاعدة التنف في سوريا الأحد الماضي، وأسفر عن مقتل ثلاثة جنود أمريكيين.";
+    let r = roles(t, "kill");
+    assert!(r.iter().any(|(_, p)| p == "al-tanf"), "{r:?}");
+}

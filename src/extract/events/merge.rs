@@ -12,17 +12,26 @@ use crate::lexicon::{CueKind, Lexicon};
 /// الأردن) happened where and when the attack did, and vice versa.
 pub(super) fn share_attack_roles(lex: &Lexicon, mut drafts: Vec<Draft>) -> Vec<Draft> {
     let is = |d: &Draft, id: &str| lex.actions[d.action].id == id;
-    let attack = drafts
+    // (the killing's attack is the one right after it, قتلى بقصف في ريف
+    // درعا، or else the latest one told before it: الضربات جاءت رداً على
+    // الهجوم الذي استهدف البرج 22، وأسفر عن مقتل …)
+    let attacks: Vec<_> = drafts
         .iter()
-        .find(|d| is(d, "attack"))
-        .map(|d| (d.place, d.date, d.actor));
+        .filter(|d| is(d, "attack"))
+        .map(|d| (d.trigger.0, (d.place, d.date, d.actor)))
+        .collect();
     let kill = drafts
         .iter()
         .find(|d| is(d, "kill"))
         .map(|d| (d.place, d.date, None));
     for d in &mut drafts {
         let other = if is(d, "kill") {
-            attack
+            attacks
+                .iter()
+                .find(|(at, _)| *at >= d.trigger.1 && *at <= d.trigger.1 + 2)
+                .or_else(|| attacks.iter().rev().find(|(at, _)| *at < d.trigger.0))
+                .or(attacks.first())
+                .map(|(_, roles)| *roles)
         } else if is(d, "attack") {
             kill
         } else {
