@@ -1131,3 +1131,12 @@ fn a_killing_takes_the_place_of_its_own_attack() {
     let r = roles(t, "kill");
     assert!(r.iter().any(|(_, p)| p == "al-tanf"), "{r:?}");
 }
+
+#[test]
+fn a_phase_verb_before_another_action_s_noun_is_no_remain() {
+    let t = "وأكد التحالف في بيان أنه سيواصل دعم القوات الأمنية العراقية، وأن مهمته في بغداد ستنتهي في أيلول المقبل.";
+    assert!(roles(t, "remain").is_empty(), "{:?}", roles(t, "remain"));
+    // (واصل with the work right after it is still a remain)
+    let t = "وقال المتحدث إن قوات التحالف ستواصل العمل من أربيل حتى أيلول 2026.";
+    assert!(!roles(t, "remain").is_empty(), "{:?}", events(t));
+}

@@ -99,6 +99,18 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
             }
             _ => noun.or(verb).copied().unwrap_or(*m),
         };
+        // A phase verb right before another action's verbal noun is that
+        // noun's aspect, not an event of its own (سيواصل دعم القوات).
+        if matches!(chosen.payload.pos, Pos::Past | Pos::Present)
+            && s.has_cue(lex, chosen.start, crate::lexicon::CueKind::PhaseVerb)
+            && all.iter().any(|n| {
+                n.start == chosen.end
+                    && n.payload.pos == Pos::Noun
+                    && n.action_of() != chosen.action_of()
+            })
+        {
+            continue;
+        }
         out.push(chosen);
     }
     out
