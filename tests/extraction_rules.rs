@@ -1140,3 +1140,12 @@ fn a_phase_verb_before_another_action_s_noun_is_no_remain() {
     let t = "وقال المتحدث إن قوات التحالف ستواصل العمل من أربيل حتى أيلول 2026.";
     assert!(!roles(t, "remain").is_empty(), "{:?}", events(t));
 }
+
+#[test]
+fn a_date_after_a_speech_verb_is_not_its_subject() {
+    let t = "وكان التحالف الدولي قد أعلن الشهر الماضي أنه سيواصل دعم القوات الأمنية العراقية.";
+    let e = events(t);
+    let tr = e.iter().find(|m| m.action == "train").expect("train");
+    assert_eq!(tr.attributed_to.as_deref(), Some("coalition"), "{e:?}");
+    assert_eq!(tr.actor.as_deref(), Some("coalition"), "{e:?}");
+}

@@ -185,10 +185,21 @@ pub fn speakers(cx: &Ctx, table: &mut EntityTable, state: &mut ArticleState) -> 
                 continue;
             }
             // A noun subject kg does not know (المصادر، مسؤولون) is still a subject.
+            // (not a date: وكان التحالف قد أعلن الشهر الماضي أنه …)
             if k == end
-                && !s.has_cue(cx.lex, k, CueKind::StopWord)
-                && !s.has_cue(cx.lex, k, CueKind::Locative)
-                && !s.has_cue(cx.lex, k, CueKind::RelativeDay)
+                && !s.is_number(k)
+                && ![
+                    CueKind::StopWord,
+                    CueKind::Locative,
+                    CueKind::RelativeDay,
+                    CueKind::RelativePeriod,
+                    CueKind::Weekday,
+                    CueKind::Month,
+                    CueKind::TimeOfDay,
+                    CueKind::VagueTime,
+                ]
+                .iter()
+                .any(|c| s.has_cue(cx.lex, k, *c))
             {
                 explicit = true;
             }
