@@ -60,9 +60,10 @@ fn extraction_quality_does_not_regress() {
         // (The dev set grew from 24 to 35, 42, 49, 55 and then 61 articles;
         // the new ones scored F1 .543, .613, .566, .583, .504 and .567 before
         // any rule was written for them. With the last six the set's F1 went
-        // from .774 to .743, then to .766 with the rules of that session.)
+        // from .774 to .743, then to .766 with the rules of that session,
+        // and to .792 with the next session's.)
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.76,
+        0.78,
         0.90,
     );
     check(
@@ -74,7 +75,7 @@ fn extraction_quality_does_not_regress() {
     check(
         "held-out",
         &evaluate(&ex, "tests/heldout/articles", "tests/heldout/gold.tsv"),
-        0.60,
+        0.61,
         0.95,
     );
 }
