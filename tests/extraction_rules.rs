@@ -1149,3 +1149,13 @@ fn a_date_after_a_speech_verb_is_not_its_subject() {
     assert_eq!(tr.attributed_to.as_deref(), Some("coalition"), "{e:?}");
     assert_eq!(tr.actor.as_deref(), Some("coalition"), "{e:?}");
 }
+
+#[test]
+fn finishing_a_move_passes_the_subject_on() {
+    let t = "وتسلمت القوة الجوية العراقية قاعدة التقدم، بعدما أنهت قوات التحالف الدولي نقل آخر معداتها منها إلى قاعدة حرير.";
+    assert!(
+        has(t, "reposition", "coalition", "harir"),
+        "{:?}",
+        roles(t, "reposition")
+    );
+}
