@@ -1159,3 +1159,16 @@ fn finishing_a_move_passes_the_subject_on() {
         roles(t, "reposition")
     );
 }
+
+#[test]
+fn preparing_to_act_is_a_plan_of_the_subject() {
+    let t = "التحالف الدولي يسلّم قاعدة الحبانية للجيش العراقي ويستعد لإخلاء قاعدة حرير.";
+    let e = events(t);
+    assert!(
+        e.iter().any(|m| m.action == "withdraw"
+            && m.actor.as_deref() == Some("coalition")
+            && m.place.as_deref() == Some("harir")
+            && m.modality == Modality::Planned),
+        "{e:?}"
+    );
+}
