@@ -1172,3 +1172,19 @@ fn preparing_to_act_is_a_plan_of_the_subject() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_subject_may_carry_where_it_is_before_its_verb() {
+    let t =
+        "وأكد المتحدث أن آخر الجنود الأمريكيين في مطار بغداد الدولي سيغادرونه نهاية الشهر الجاري.";
+    assert!(
+        has(
+            t,
+            "withdraw",
+            "united-states",
+            "baghdad-international-airport"
+        ),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

@@ -38,6 +38,17 @@ impl Ctx<'_, '_> {
                 from = g.end();
             }
         }
+        // So may the place where the subject is (آخر الجنود الأمريكيين في
+        // مطار بغداد الدولي سيغادرونه).
+        if from < t0
+            && self.s.text(from) == "في"
+            && let Some(g) = self.groups(from, t0).into_iter().next().filter(|g| {
+                g.nps[0].start == from + 1
+                    && g.nps.iter().all(|np| self.as_place(table, *np).is_some())
+            })
+        {
+            from = g.end();
+        }
         let adjacent = (from..t0).all(|k| {
             self.is_hidden(k)
                 || (self.s.is_punct(k) && QUOTES_OPEN.contains(&self.s.text(k)))
