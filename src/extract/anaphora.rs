@@ -94,6 +94,29 @@ pub(super) fn state_of(table: &mut EntityTable, lex: &Lexicon, e: usize) -> Opti
     }
 }
 
+/// The state named most among `seen` (entity, mentions, order of the
+/// latest), counting each entity for the state it stands for
+/// ([`state_of`]); ties go to the latest, then to the lower index.
+/// O(seen · log states).
+pub(super) fn most_named_state(
+    table: &mut EntityTable,
+    lex: &Lexicon,
+    seen: impl IntoIterator<Item = (usize, usize, usize)>,
+) -> Option<usize> {
+    let mut states: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (e, n, last) in seen {
+        if let Some(st) = state_of(table, lex, e) {
+            let c = states.entry(st).or_default();
+            c.0 += n;
+            c.1 = c.1.max(last);
+        }
+    }
+    states
+        .into_iter()
+        .max_by_key(|&(e, (n, last))| (n, last, std::cmp::Reverse(e)))
+        .map(|(e, _)| e)
+}
+
 /// Adds mentions for the anaphors of every sentence, in article order.
 ///
 /// `hidden` masks each sentence's parentheticals ([`super::parens::hidden`]):
@@ -391,18 +414,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                                 .map(|(k, c)| (c.2, 1, seq + k)),
                         )
                         .collect();
-                    let mut states: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-                    for (e, n, last) in seen {
-                        if let Some(st) = state_of(table, lex, e) {
-                            let c = states.entry(st).or_default();
-                            c.0 += n;
-                            c.1 = c.1.max(last);
-                        }
-                    }
-                    states
-                        .into_iter()
-                        .max_by_key(|&(e, (n, last))| (n, last, std::cmp::Reverse(e)))
-                        .map(|(e, _)| e)
+                    most_named_state(table, lex, seen)
                 }
                 found => found,
             };

@@ -5,12 +5,13 @@
 //! count, as for البلاد). "العاصمة بغداد" is left to the name. The capital is
 //! the gazetteer's city that stands for that state (`kg:metonymFor`).
 //!
-//! Cost: one pass over the mentions; a capital is looked up among the
-//! lexicon's entities only where the word occurs.
+//! Cost: one pass over the mentions (counted per entity); states are
+//! ranked and a capital is looked up among the lexicon's entities only where
+//! the word occurs.
 
 use std::collections::BTreeMap;
 
-use super::anaphora::state_of;
+use super::anaphora::{most_named_state, state_of};
 use super::sent::{Ment, Sent};
 use super::table::EntityTable;
 use crate::lexicon::{CueKind, Lexicon};
@@ -36,8 +37,8 @@ pub(super) fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable
     if !sents.iter().any(has_capital) {
         return;
     }
-    // state → (mentions so far, order of the latest)
-    let mut states: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    // entity → (mentions so far, order of the latest)
+    let mut seen: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     let mut seq = 0usize;
     for s in sents.iter_mut() {
         let mut i = 0;
@@ -59,21 +60,15 @@ pub(super) fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable
                 // (العاصمة بغداد: the name says it)
                 Some(m) if !m.adjectival => (None, end),
                 Some(m) => (state_of(table, lex, m.entity), m.end),
+                // (the sentence's own mentions before it count too, as the latest)
                 None => {
-                    // (the sentence's own mentions before it count too)
-                    let mut now = states.clone();
-                    for m in s.ments.iter().filter(|m| m.end <= i && !m.adjectival) {
-                        if let Some(st) = state_of(table, lex, m.entity) {
-                            let c = now.entry(st).or_default();
-                            c.0 += 1;
-                            c.1 = usize::MAX;
-                        }
-                    }
-                    let best = now
-                        .into_iter()
-                        .max_by_key(|&(e, (n, last))| (n, last, std::cmp::Reverse(e)))
-                        .map(|(e, _)| e);
-                    (best, end)
+                    let now = seen.iter().map(|(&e, &(n, last))| (e, n, last)).chain(
+                        s.ments
+                            .iter()
+                            .filter(|m| m.end <= i && !m.adjectival)
+                            .map(|m| (m.entity, 1, usize::MAX)),
+                    );
+                    (most_named_state(table, lex, now.collect::<Vec<_>>()), end)
                 }
             };
             if let Some(capital) = state.and_then(|st| capital_of(table, lex, st)) {
@@ -95,11 +90,9 @@ pub(super) fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable
             i = to.max(i + 1);
         }
         for m in s.ments.iter().filter(|m| !m.anaphoric && !m.adjectival) {
-            if let Some(st) = state_of(table, lex, m.entity) {
-                let c = states.entry(st).or_default();
-                c.0 += 1;
-                c.1 = seq;
-            }
+            let c = seen.entry(m.entity).or_default();
+            c.0 += 1;
+            c.1 = seq;
             seq += 1;
         }
     }

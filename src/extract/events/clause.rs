@@ -184,9 +184,7 @@ pub(super) fn resumed_subject(
             .is_some_and(|c| c.0 == k)
     });
     if let Some(j) = resumptive {
-        return earlier_verb_subject(cx, table, j)
-            .map(|g| Resumed::Group(g.nps))
-            .or(speaker.map(Resumed::Speaker));
+        return earlier_or_speaker(cx, table, j, speaker);
     }
     // أما X، فـ…: the verb (or its قد) carries ف after the comma.
     let comma = k.checked_sub(1).filter(|&c| matches!(s.text(c), "،" | ","));
@@ -240,7 +238,18 @@ pub(super) fn intent_subject(
     if !intent || !(after_comma || coordinated) {
         return None;
     }
-    earlier_verb_subject(cx, table, v)
+    earlier_or_speaker(cx, table, v, speaker)
+}
+
+/// The subject of the verb before token `t0` ([`earlier_verb_subject`]),
+/// or else the speaker.
+fn earlier_or_speaker(
+    cx: &Ctx,
+    table: &EntityTable,
+    t0: usize,
+    speaker: Option<usize>,
+) -> Option<Resumed> {
+    earlier_verb_subject(cx, table, t0)
         .map(|g| Resumed::Group(g.nps))
         .or(speaker.map(Resumed::Speaker))
 }
