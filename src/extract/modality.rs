@@ -187,19 +187,10 @@ pub fn speakers(cx: &Ctx, table: &mut EntityTable, state: &mut ArticleState) -> 
             // A noun subject kg does not know (المصادر، مسؤولون) is still a subject.
             // (not a date: وكان التحالف قد أعلن الشهر الماضي أنه …)
             if k == end
-                && !s.is_number(k)
-                && ![
-                    CueKind::StopWord,
-                    CueKind::Locative,
-                    CueKind::RelativeDay,
-                    CueKind::RelativePeriod,
-                    CueKind::Weekday,
-                    CueKind::Month,
-                    CueKind::TimeOfDay,
-                    CueKind::VagueTime,
-                ]
-                .iter()
-                .any(|c| s.has_cue(cx.lex, k, *c))
+                && !cx.dated.get(k).copied().unwrap_or(false)
+                && !s.has_cue(cx.lex, k, CueKind::StopWord)
+                && !s.has_cue(cx.lex, k, CueKind::Locative)
+                && !s.has_cue(cx.lex, k, CueKind::RelativeDay)
             {
                 explicit = true;
             }
