@@ -1188,3 +1188,32 @@ fn a_subject_may_carry_where_it_is_before_its_verb() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn masculine_dual_head_nouns_govern_their_names() {
+    // قضاءي (two districts) before the first name, in a conjunct.
+    let t = "قصفت الطائرات التركية مواقع في جبال قنديل وقضاءي سنجار والعمادية.";
+    for place in ["qandil", "sinjar", "amadiya"] {
+        assert!(
+            has(t, "attack", "turkey", place),
+            "{place}: {:?}",
+            roles(t, "attack")
+        );
+    }
+    // حقلي العمر: the gazetteer's حقل العمر, not a new place "العمر".
+    let t = "انسحبت القوات الأمريكية من حقلي العمر وكونيكو في ريف دير الزور.";
+    for place in ["al-omar", "conoco"] {
+        assert!(
+            has(t, "withdraw", "united-states", place),
+            "{place}: {:?}",
+            roles(t, "withdraw")
+        );
+    }
+    // The accusative tanween is no dual: مقراً للحشد names nothing.
+    let t = "استهدفت ضربة أمريكية مقراً للحشد الشعبي في بغداد.";
+    assert!(
+        has(t, "attack", "united-states", "baghdad"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -7,9 +7,10 @@ use super::aliases::register_person_aliases;
 use super::{FoundRole, LocalAliases, joined, merge_ments, norm_range, strip_proclitics, words};
 use crate::extract::sent::{Ment, Sent};
 use crate::extract::table::EntityTable;
-use crate::lexicon::{CueKind, Lexicon};
+use crate::lexicon::{CueKind, Lexicon, WordForm};
 use crate::matcher::Target;
 use crate::model::{EntityKind, ids::slug};
+use crate::text::normalize_str;
 
 /// Cue kinds that end a name.
 const NAME_STOPS: &[CueKind] = &[
@@ -154,8 +155,16 @@ pub fn discover(
                         original(norm_range(s, ns, ne))
                     )
                 };
+                // A dual head noun before a gazetteer name that carries its
+                // singular head (حقلي العمر وكونيكو: حقل العمر) is that entity.
+                let known = (named_start.is_none() && super::dual_head_before(s, lex, end))
+                    .then(|| singular_head_name(lex, cue, &name_norm))
+                    .flatten();
                 let id = slug(&name_norm);
-                let entity = table.discovered(lex, &id, kind, &label);
+                let entity = match known {
+                    Some(li) => table.from_lexicon(lex, li),
+                    None => table.discovered(lex, &id, kind, &label),
+                };
                 aliases
                     .names
                     .insert(words(s, ns, ne), (entity, kind == EntityKind::MilitaryBase));
@@ -184,6 +193,18 @@ pub fn discover(
         i += 1;
     }
     merge_ments(s, added);
+}
+
+/// The gazetteer entity labelled with a singular form of head noun `cue`
+/// before the normalized name `name` (قاعدة العمر), if any.
+fn singular_head_name(lex: &Lexicon, cue: usize, name: &str) -> Option<usize> {
+    lex.cues[cue].forms.iter().find_map(|f| match f {
+        WordForm::Noun(n) => lex
+            .entities_named(&format!("{} {name}", normalize_str(n)))
+            .first()
+            .copied(),
+        _ => None,
+    })
 }
 
 /// Tokens of a name starting at `from`: a quoted span, or up to three name tokens.

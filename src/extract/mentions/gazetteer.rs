@@ -5,7 +5,7 @@
 
 use crate::extract::sent::{Ment, Sent};
 use crate::extract::table::EntityTable;
-use crate::lexicon::{CueKind, Lexicon};
+use crate::lexicon::{CueKind, Lexicon, WordForm};
 use crate::matcher::Target;
 use crate::model::EntityKind;
 use crate::text::normalize_str;
@@ -156,13 +156,34 @@ fn conjunct_after_head_noun(
         })
 }
 
-/// Whether a dual head noun in construct (قاعدتي، قاعدتا، محافظتي، مدينتي)
-/// comes right before token `start`.
+/// Whether a dual head noun in construct (قاعدتي، قاعدتا، محافظتي، مدينتي,
+/// and masculine قضاءي، حقلي، مطاري) comes right before token `start`.
 pub fn dual_head_before(s: &Sent, lex: &Lexicon, start: usize) -> bool {
-    start > 0
-        && (s.text(start - 1).ends_with("تي") || s.text(start - 1).ends_with("تا"))
-        && s.cue_at(lex, start - 1, CueKind::HeadNoun)
-            .is_some_and(|c| c.0 == start)
+    if start == 0 {
+        return false;
+    }
+    let t = s.text(start - 1);
+    let Some(c) = s
+        .cue_at(lex, start - 1, CueKind::HeadNoun)
+        .filter(|c| c.0 == start)
+    else {
+        return false;
+    };
+    if t.ends_with("تي") || t.ends_with("تا") {
+        return true;
+    }
+    // A masculine noun: its singular form plus ي (after clitics); not ا,
+    // which is mostly the accusative tanween (مقراً للحشد).
+    let Some(stem) = t.strip_suffix('ي') else {
+        return false;
+    };
+    lex.cues[c.1].forms.iter().any(|f| match f {
+        WordForm::Noun(n) => {
+            let n = normalize_str(n);
+            stem.ends_with(n.as_str()) && stem.chars().count() <= n.chars().count() + 3
+        }
+        _ => false,
+    })
 }
 
 /// Whether tokens `a..b` are coordinated with a plain (not strict) place
