@@ -1217,3 +1217,20 @@ fn masculine_dual_head_nouns_govern_their_names() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_strict_place_name_counts_after_a_word_of_nearness() {
+    // الميادين is also "the fields": its bare name counts after a head noun,
+    // and after قرب or a direction (شرقي) as well.
+    for t in [
+        "ردت واشنطن بغارة قرب الميادين.",
+        "نفذت طائرة أمريكية ضربة شرقي الميادين.",
+    ] {
+        assert!(
+            has(t, "attack", "united-states", "al-mayadin"),
+            "{t}: {:?}",
+            roles(t, "attack")
+        );
+    }
+    assert!(roles("تتنافس الشركات في مختلف الميادين.", "attack").is_empty());
+}

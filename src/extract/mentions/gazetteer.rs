@@ -25,6 +25,7 @@ pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
                         || conjunct_after_head_noun(s, lex, &cands, m.start)
                         || (place
                             && (forces_at(s, lex, m.start)
+                                || after_direction(s, lex, m.start)
                                 || coordinated_with_place(s, lex, m.start, m.end)));
                     if !in_context {
                         continue;
@@ -215,6 +216,15 @@ fn forces_at(s: &Sent, lex: &Lexicon, i: usize) -> bool {
         && s.text(i - 1) == "في"
         && (0..s.len())
             .any(|k| s.has_cue(lex, k, CueKind::ForceNoun) || s.has_cue(lex, k, CueKind::TroopNoun))
+}
+
+/// Whether token `i` follows a word of direction or nearness (قرب
+/// الميادين، شرقي حرير).
+fn after_direction(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|h| {
+        s.cue_at(lex, h, CueKind::Direction)
+            .is_some_and(|c| c.0 == i)
+    })
 }
 
 /// Whether token `i` follows a head noun (قاعدة "حرير", معسكر X).
