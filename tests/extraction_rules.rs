@@ -1234,3 +1234,24 @@ fn a_strict_place_name_counts_after_a_word_of_nearness() {
     }
     assert!(roles("تتنافس الشركات في مختلف الميادين.", "attack").is_empty());
 }
+
+#[test]
+fn an_instrument_after_an_attack_noun_acts_for_its_owner() {
+    for t in [
+        "قتل قيادي في الحشد بضربة مسيّرة أمريكية شرقي بغداد.",
+        "قتل قيادي في الحشد بضربة بطائرة مسيّرة أمريكية شرقي بغداد.",
+    ] {
+        assert!(
+            has(t, "attack", "united-states", "baghdad"),
+            "{t}: {:?}",
+            roles(t, "attack")
+        );
+    }
+    // A definite one is what is attacked.
+    let e = events("أعلنت الفصائل استهداف الطائرات الأمريكية في أربيل.");
+    assert!(
+        e.iter()
+            .any(|m| m.action == "attack" && m.target.as_deref() == Some("united-states")),
+        "{e:?}"
+    );
+}

@@ -168,7 +168,21 @@ pub(super) fn roles(
                             && g.nps[0].start <= m.end + 2
                     })
                 });
+            // An instrument right after the noun (بضربة مسيرة أمريكية،
+            // بضربة بطائرة تركية) acts for its owner; a definite one is the
+            // object (استهداف الطائرات الأمريكية).
+            let instrument = groups.iter().find(|g| {
+                g.nps[0].start <= m.end + 1
+                    && (g.prep.as_deref() == Some("ب")
+                        || (g.prep.is_none() && !s.text(g.nps[0].start).starts_with("ال")))
+                    && s.cue_at(lex, g.nps[0].start, CueKind::ForceNoun)
+                        .is_some_and(|c| lex.cues[c.1].instrument)
+                    && cx.group_can_act(table, g)
+            });
             match genitive {
+                _ if instrument.is_some() && object_role == ObjectRole::Target => {
+                    actors.extend(instrument.into_iter().flat_map(|g| g.nps.iter().copied()))
+                }
                 Some(g) if cx.group_adjectival(g) => actors.extend(g.nps.iter().copied()),
                 Some(g) if object_role == ObjectRole::Actor => actors.extend(g.nps.iter().copied()),
                 // اجتياح التنظيم للموصل: with a place as object, the genitive is the agent.

@@ -310,6 +310,9 @@ pub struct Cue {
     /// For anaphors: the capital (العاصمة), resolved by [`crate::extract`]'s
     /// capital pass to the city that stands for a state.
     pub capital: bool,
+    /// For force nouns: an instrument (طائرة، مسيرة، مدفعية) that acts for
+    /// its owner even as the genitive of an attack (ضربة مسيرة أمريكية).
+    pub instrument: bool,
 }
 
 /// The loaded lexicon.
