@@ -1255,3 +1255,19 @@ fn an_instrument_after_an_attack_noun_acts_for_its_owner() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_light_verb_with_coordinated_actors_gives_each_the_nouns_roles() {
+    for t in [
+        "شنت مقاتلات أمريكية وأردنية غارات جوية على مواقع في البادية السورية.",
+        "شنت مقاتلات أمريكية وأردنية، مساء أمس الجمعة، سلسلة غارات جوية على مواقع في البادية السورية.",
+    ] {
+        let r = roles(t, "attack");
+        assert!(
+            r.contains(&("united-states".into(), "syrian-desert".into()))
+                && r.contains(&("jordan".into(), "syrian-desert".into()))
+                && r.len() == 2,
+            "{t}: {r:?}"
+        );
+    }
+}

@@ -52,7 +52,7 @@ pub(super) fn share_attack_roles(lex: &Lexicon, mut drafts: Vec<Draft>) -> Vec<D
 pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
-        let near = out.iter_mut().rev().find(|o| {
+        let light = |o: &Draft| {
             o.action == d.action
                 && o.trigger != d.trigger
                 && d.trigger.0 >= o.trigger.1
@@ -62,7 +62,39 @@ pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
                 && !(o.trigger.1..d.trigger.0).any(|k| {
                     cx.is_boundary(k) && !cx.hidden[k] && !cx.dated.get(k).copied().unwrap_or(false)
                 })
-        });
+        };
+        // (of the nearest such trigger's rows, the one of the same actor:
+        // شنت مقاتلات أمريكية وأردنية غارات gives a row per actor)
+        let nearest = out.iter().rev().find(|o| light(o)).map(|o| o.trigger);
+        let same_actor = out
+            .iter()
+            .rposition(|o| Some(o.trigger) == nearest && o.actor == d.actor && light(o));
+        // (a noun without an actor completes every actor's row of the verb:
+        // شنت مقاتلات أمريكية وأردنية، مساء أمس، سلسلة غارات على …)
+        if d.actor.is_none() && same_actor.is_none() {
+            let rows: Vec<usize> = (0..out.len())
+                .filter(|&i| Some(out[i].trigger) == nearest && light(&out[i]))
+                .collect();
+            if rows.len() > 1
+                && rows
+                    .iter()
+                    .all(|&i| out[i].place.is_none_or(|p| Some(p) == d.place))
+            {
+                for i in rows {
+                    let o = &mut out[i];
+                    o.place = o.place.or(d.place);
+                    o.target = o.target.or(d.target);
+                    o.date = o.date.or(d.date);
+                    o.troops = o.troops.or(d.troops);
+                    o.span = (o.span.0.min(d.span.0), o.span.1.max(d.span.1));
+                }
+                continue;
+            }
+        }
+        let near = match same_actor {
+            Some(i) => out.get_mut(i),
+            None => out.iter_mut().rev().find(|o| light(o)),
+        };
         match near {
             // Another of the verb's places (… في العراق وسوريا): a row of its own,
             // completed from the noun.
