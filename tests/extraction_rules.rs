@@ -1271,3 +1271,13 @@ fn a_light_verb_with_coordinated_actors_gives_each_the_nouns_roles() {
         );
     }
 }
+
+#[test]
+fn a_light_verb_with_its_pronoun_after_the_noun_gives_the_actor() {
+    let t = "وتصاعد التوتر بعد يوم من زيارة أجراها الرئيس الأمريكي جو بايدن إلى إسرائيل.";
+    assert!(
+        has(t, "meet", "joe-biden", "israel"),
+        "{:?}",
+        roles(t, "meet")
+    );
+}

@@ -242,6 +242,22 @@ pub(super) fn roles(
                     actors.extend(g.nps.iter().copied());
                 }
             }
+            // A light verb after the noun with its pronoun (زيارة أجراها
+            // الرئيس الأمريكي، مباحثات عقدها الوزيران): its subject acts.
+            if actors.is_empty()
+                && m.end < s.len()
+                && s.is_verb(m.end)
+                && s.has_cue(lex, m.end, CueKind::PhaseVerb)
+                && ["ها", "ه", "هما"]
+                    .iter()
+                    .any(|p| s.text(m.end).ends_with(p))
+                && let Some(g) = groups
+                    .iter()
+                    .find(|g| g.nps[0].start == m.end + 1 && g.prep.is_none())
+                    .filter(|g| cx.group_can_act(table, g))
+            {
+                actors.extend(g.nps.iter().copied());
+            }
             // A fixed phrase that needs a word is a predicate (900 عسكري أمريكي
             // ما زالوا منتشرين): the phrase right before it is its subject.
             if actors.is_empty()
