@@ -1281,3 +1281,14 @@ fn a_light_verb_with_its_pronoun_after_the_noun_gives_the_actor() {
         roles(t, "meet")
     );
 }
+
+#[test]
+fn factions_of_a_named_group_are_that_group() {
+    // فصائل "X" is X acting (a partitive like مجموعة، بعض).
+    let t = "وتبنت فصائل \"المقاومة الإسلامية في العراق\" الهجوم على قاعدة حرير.";
+    assert!(
+        has(t, "attack", "islamic-resistance-in-iraq", "harir"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
