@@ -1292,3 +1292,15 @@ fn factions_of_a_named_group_are_that_group() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_base_conjunct_with_its_head_noun_continues_past_a_locator() {
+    let t = "استهدفت طائرات مسيّرة قاعدة عين الأسد الجوية غربي الأنبار وقاعدة حرير شمال أربيل.";
+    for place in ["ain-al-asad", "harir"] {
+        assert!(
+            roles(t, "attack").iter().any(|(_, p)| p == place),
+            "{place}: {:?}",
+            roles(t, "attack")
+        );
+    }
+}

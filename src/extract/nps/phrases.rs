@@ -324,8 +324,31 @@ impl Ctx<'_, '_> {
                                 m.end == e + 1
                                     && matches!(m.payload.target, Target::Cue { cue, .. } if self.lex.cues[cue as usize].kind == CueKind::Locative)
                             });
+                        // (or a conjunct with its own head noun naming a place of
+                        // the same kind: قاعدة عين الأسد غربي الأنبار وقاعدة حرير)
+                        let same_kind = || {
+                            let head = |k: usize| {
+                                self.s
+                                    .cue_at(self.lex, k, CueKind::HeadNoun)
+                                    .filter(|c| {
+                                        self.lex.cues[c.1].names
+                                            && self.lex.cues[c.1]
+                                                .introduces
+                                                .is_some_and(|i| i.is_place())
+                                    })
+                                    .map(|c| c.1)
+                            };
+                            let last = *nps.last().unwrap_or(&np);
+                            head(self.ment(last).start)
+                                .filter(|h| head(e) == Some(*h))
+                                .and_then(|_| self.np_at(e))
+                                .filter(|next| self.ment(*next).start == e)
+                        };
                         if repeats {
                             k = e;
+                        } else if let Some(next) = same_kind() {
+                            nps.push(next);
+                            k = next.end;
                         } else if crate::extract::mentions::dual_head_before(
                             self.s,
                             self.lex,
