@@ -1304,3 +1304,24 @@ fn a_base_conjunct_with_its_head_noun_continues_past_a_locator() {
         );
     }
 }
+
+#[test]
+fn forces_returning_to_a_place_are_deployed_there() {
+    let t = "وينتشر في العراق نحو 5200 جندي أمريكي. وكانت هذه القوات قد عادت إلى البلاد عام 2014 بطلب من الحكومة العراقية.";
+    assert!(
+        events(t).iter().any(|m| m.action == "deploy"
+            && m.actor.as_deref() == Some("united-states")
+            && m.provenance.sentence == 1),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // Going home is a withdrawal; ISIS "returning" is a resurgence.
+    assert!(roles("وستعود القوات الأمريكية إلى بلادها نهاية العام.", "deploy").is_empty());
+    assert!(
+        roles(
+            "وحذر من عودة تنظيم داعش إذا انسحبت القوات الأمريكية.",
+            "deploy"
+        )
+        .is_empty()
+    );
+}
