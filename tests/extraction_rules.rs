@@ -1325,3 +1325,32 @@ fn forces_returning_to_a_place_are_deployed_there() {
         .is_empty()
     );
 }
+
+#[test]
+fn providing_advice_is_training_by_the_subject() {
+    // قدّم/يقدم is a support verb: its subject gives the advice.
+    let t = "وفي الموصل، يقدم مستشارون أمريكيون المشورة للقوات العراقية.";
+    assert!(
+        roles(t, "train").iter().any(|(a, _)| a == "united-states"),
+        "{:?}",
+        roles(t, "train")
+    );
+    // (and in a relative clause on the event noun)
+    let t = "وأوضح المتحدث أن عمليات التدريب التي يقدمها التحالف للقوات العراقية ستتوقف مؤقتاً.";
+    assert!(
+        roles(t, "train").iter().any(|(a, _)| a == "coalition"),
+        "{:?}",
+        roles(t, "train")
+    );
+}
+
+#[test]
+fn an_event_noun_and_its_relative_verb_are_one_event() {
+    let t = "قتل عشرات المدنيين في الضربات التي نفذتها طائرات التحالف على الباغوز.";
+    let r = roles(t, "attack");
+    assert_eq!(
+        r,
+        vec![("coalition".to_string(), "baghuz".to_string())],
+        "{r:?}"
+    );
+}

@@ -59,8 +59,12 @@ pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
                 // (a parenthetical or date between does not count:
                 // شنت مقاتلات أمريكية، فجر اليوم، سلسلة غارات)
                 && cx.gap(o.trigger.1, d.trigger.0) <= 6
+                // (nor a relative pronoun: الضربات التي نفذتها طائرات التحالف)
                 && !(o.trigger.1..d.trigger.0).any(|k| {
-                    cx.is_boundary(k) && !cx.hidden[k] && !cx.dated.get(k).copied().unwrap_or(false)
+                    cx.is_boundary(k)
+                        && !cx.hidden[k]
+                        && !cx.dated.get(k).copied().unwrap_or(false)
+                        && !cx.s.has_cue(cx.lex, k, CueKind::RelativePronoun)
                 })
         };
         // (of the nearest such trigger's rows, the one of the same actor:

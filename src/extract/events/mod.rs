@@ -301,7 +301,7 @@ pub fn sentence_events(
                 .find(|&k| s.has_cue(lex, k, CueKind::RelativePronoun))
             // (the relative verb, often unknown to the lexicon: يقدمها، يوفرها)
             && rel + 1 < s.len()
-            && !cx.function_word(rel + 1)
+            && (!cx.function_word(rel + 1) || s.is_verb(rel + 1))
             && s.ment_at(rel + 1).is_none()
             && let Some(g) = cx
                 .groups(rel + 2, (rel + 6).min(s.len()))
