@@ -1354,3 +1354,39 @@ fn an_event_noun_and_its_relative_verb_are_one_event() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_person_after_a_title_and_its_complement_is_the_subject() {
+    let t =
+        "وبحث المبعوث الأمريكي الخاص إلى سوريا توم باراك مع الرئيس أحمد الشرع في دمشق ملف القواعد.";
+    assert!(
+        has(t, "negotiate", "tom-barrack", "damascus"),
+        "{:?}",
+        roles(t, "negotiate")
+    );
+}
+
+#[test]
+fn a_visited_city_is_the_place_not_the_visitor() {
+    let t = "وزار أربيل الأسبوع الماضي.";
+    assert_eq!(roles(t, "meet"), vec![(String::new(), "erbil".to_string())]);
+}
+
+#[test]
+fn a_visit_and_a_meeting_after_a_comma_share_subject_and_place() {
+    // The portfolio of an indefinite title (وزيرة القوات المسلحة الفرنسية)
+    // comes before the name; a feminine verb cannot have the masculine title
+    // after it as subject (والتقت رئيس الإقليم), so it continues the clause.
+    let t = "وكانت وزيرة القوات المسلحة الفرنسية كاترين فوتران قد زارت أربيل مطلع الشهر الجاري، والتقت رئيس الإقليم نيجيرفان بارزاني.";
+    let e = events(t);
+    let meets: Vec<_> = e.iter().filter(|m| m.action == "meet").collect();
+    assert_eq!(meets.len(), 2, "{e:?}");
+    for m in &meets {
+        assert_eq!(m.place.as_deref(), Some("erbil"), "{m:?}");
+        assert!(
+            m.actor.as_deref().is_some_and(|a| a.contains("fwtran")),
+            "{m:?}"
+        );
+    }
+    assert_eq!(meets[1].target.as_deref(), Some("nechirvan-barzani"));
+}

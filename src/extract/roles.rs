@@ -76,7 +76,18 @@ pub(super) fn roles(
             object = bare.first().copied().filter(|o| near(m.end, o, 2))
         }
         Pos::Past | Pos::Present => {
-            let first_is_actor = bare.first().is_some_and(|g| cx.group_can_act(table, g));
+            // (a place after a verb that takes one is its object, even a
+            // capital or region that may stand for its government: زارت
+            // أربيل، يغادروا إقليم كردستان; a state is its subject: غزت
+            // الولايات المتحدة العراق)
+            let first_is_actor = bare.first().is_some_and(|g| {
+                cx.group_can_act(table, g)
+                    && !(object_role == ObjectRole::Place
+                        && g.nps.iter().all(|np| {
+                            cx.as_place(table, *np)
+                                .is_some_and(|p| table.get(p).kind != EntityKind::Country)
+                        }))
+            });
             match &before {
                 // SVO: a subject right before the verb.
                 Some(b) if b.adjacent => {
@@ -102,8 +113,28 @@ pub(super) fn roles(
                                     && g.nps.iter().all(|np| cx.as_place(table, *np).is_some())
                             }))) =>
                 {
-                    actors.extend(bare[0].nps.iter().copied());
-                    object = bare.get(1).copied().filter(|o| near(bare[0].end(), o, 2));
+                    // (a title with its complement before the person's name:
+                    // بحث المبعوث الأمريكي الخاص إلى سوريا توم باراك)
+                    let person = |g: &Group| {
+                        g.nps
+                            .iter()
+                            .all(|np| table.get(cx.ment(*np).entity).kind == EntityKind::Person)
+                    };
+                    let subject = match bare.get(1) {
+                        Some(p)
+                            if bare[0].nps.iter().all(|np| cx.ment(*np).role_only)
+                                && person(p)
+                                && near(bare[0].end(), p, 4) =>
+                        {
+                            1
+                        }
+                        _ => 0,
+                    };
+                    actors.extend(bare[subject].nps.iter().copied());
+                    object = bare
+                        .get(subject + 1)
+                        .copied()
+                        .filter(|o| near(bare[subject].end(), o, 2));
                 }
                 _ => {
                     object = bare.first().copied().filter(|o| near(m.end, o, 2));

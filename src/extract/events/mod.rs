@@ -142,6 +142,12 @@ pub fn sentence_events(
         // A و-prefixed verb after another verb of the sentence that has a subject.
         // (Not across a comma: "…، وأعلنت المقاومة" starts a new clause.)
         let is_verb_m = matches!(m.payload.pos, Pos::Past | Pos::Present);
+        // (Unless a feminine verb meets a masculine title, which cannot be
+        // its subject: …، والتقت رئيس الإقليم نيجيرفان بارزاني.)
+        let feminine_before_masculine_title = m.payload.pos == Pos::Past
+            && s.text(m.start).ends_with('ت')
+            && s.cue_at(lex, m.end, CueKind::Title)
+                .is_some_and(|_| !s.text(m.end).ends_with('ه'));
         let continues = m.clitics.conj.is_some()
             && is_verb_m
             && !s.is_passive(m.start)
@@ -149,7 +155,8 @@ pub fn sentence_events(
                 d.is_verb
                     && d.actor.is_some()
                     && d.trigger.1 <= m.start
-                    && !(d.trigger.1..m.start).any(|k| s.is_punct(k))
+                    && (feminine_before_masculine_title
+                        || !(d.trigger.1..m.start).any(|k| s.is_punct(k)))
             })
             && cx
                 .subject_before(table, left, m.start)
@@ -258,6 +265,14 @@ pub fn sentence_events(
                 roles
                     .actors
                     .push((prev.actor.unwrap_or_default(), Np::none(m.start)));
+                // (and, for the same action, its place: زار أربيل والتقى
+                // مسرور بارزاني)
+                if roles.places.is_empty()
+                    && prev.action == action as usize
+                    && let Some(p) = prev.place
+                {
+                    roles.places.push((p, Np::none(m.start)));
+                }
                 if m.clitics.conj.is_some()
                     && prev.modality == Modality::Planned
                     && modality == Modality::Asserted

@@ -304,6 +304,18 @@ fn person_after_title(
             j += 1;
             continue;
         }
+        // (the portfolio of an indefinite title in construct, a word or two:
+        // وزيرة الجيوش الفرنسية، وزيرة القوات المسلحة الفرنسية)
+        if j < title_end + 2
+            && (title_end..j).all(|k| s.text(k).starts_with("ال"))
+            && t.starts_with("ال")
+            && !s.text(title_end - 1).starts_with("ال")
+            && s.ment_at(j).is_none()
+            && !s.is_punct(j)
+        {
+            j += 1;
+            continue;
+        }
         if t == "باسم" || t == "لشوون" || t == "لشؤون" || t == "شوون" {
             j += 1;
             continue;
