@@ -1390,3 +1390,14 @@ fn a_visit_and_a_meeting_after_a_comma_share_subject_and_place() {
     }
     assert_eq!(meets[1].target.as_deref(), Some("nechirvan-barzani"));
 }
+
+#[test]
+fn what_remains_of_the_forces_is_a_quantity_not_a_stay() {
+    let t = "وتدرس واشنطن سحب ما تبقى من قواتها في قاعدة الشدادي.";
+    assert!(roles(t, "remain").is_empty(), "{:?}", roles(t, "remain"));
+    assert!(
+        has(t, "withdraw", "united-states", "shaddadi-base"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}
