@@ -1401,3 +1401,13 @@ fn what_remains_of_the_forces_is_a_quantity_not_a_stay() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn a_capital_before_an_object_stays_the_subject_of_a_place_verb() {
+    let t = "سلمت واشنطن قاعدة عين الأسد للجيش العراقي.";
+    let e = events(t);
+    assert!(
+        e.iter().any(|m| m.action == "handover" && m.actor.as_deref() == Some("united-states")),
+        "{e:?}"
+    );
+}

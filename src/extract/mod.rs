@@ -14,6 +14,7 @@ pub mod events;
 pub mod mentions;
 pub mod modality;
 mod naming;
+mod neighbours;
 pub mod nps;
 mod parens;
 mod places;

@@ -6,6 +6,7 @@
 //! places, and the most specific place among the candidates.
 
 use super::events::word_has;
+use super::neighbours;
 use super::nps::{Ctx, Group, Np};
 use super::places::{choose_places, hosting};
 use super::table::EntityTable;
@@ -80,9 +81,12 @@ pub(super) fn roles(
             // capital or region that may stand for its government: زارت
             // أربيل، يغادروا إقليم كردستان; a state is its subject: غزت
             // الولايات المتحدة العراق)
+            // (only when nothing follows that could be the object: سلّمت
+            // واشنطن القاعدة للجيش العراقي)
             let first_is_actor = bare.first().is_some_and(|g| {
                 cx.group_can_act(table, g)
                     && !(object_role == ObjectRole::Place
+                        && bare.len() == 1
                         && g.nps.iter().all(|np| {
                             cx.as_place(table, *np)
                                 .is_some_and(|p| table.get(p).kind != EntityKind::Country)
@@ -113,23 +117,7 @@ pub(super) fn roles(
                                     && g.nps.iter().all(|np| cx.as_place(table, *np).is_some())
                             }))) =>
                 {
-                    // (a title with its complement before the person's name:
-                    // بحث المبعوث الأمريكي الخاص إلى سوريا توم باراك)
-                    let person = |g: &Group| {
-                        g.nps
-                            .iter()
-                            .all(|np| table.get(cx.ment(*np).entity).kind == EntityKind::Person)
-                    };
-                    let subject = match bare.get(1) {
-                        Some(p)
-                            if bare[0].nps.iter().all(|np| cx.ment(*np).role_only)
-                                && person(p)
-                                && near(bare[0].end(), p, 4) =>
-                        {
-                            1
-                        }
-                        _ => 0,
-                    };
+                    let subject = neighbours::subject_after_title(cx, table, &bare);
                     actors.extend(bare[subject].nps.iter().copied());
                     object = bare
                         .get(subject + 1)
@@ -199,17 +187,7 @@ pub(super) fn roles(
                             && g.nps[0].start <= m.end + 2
                     })
                 });
-            // An instrument right after the noun (بضربة مسيرة أمريكية،
-            // بضربة بطائرة تركية) acts for its owner; a definite one is the
-            // object (استهداف الطائرات الأمريكية).
-            let instrument = groups.iter().find(|g| {
-                g.nps[0].start <= m.end + 1
-                    && (g.prep.as_deref() == Some("ب")
-                        || (g.prep.is_none() && !s.text(g.nps[0].start).starts_with("ال")))
-                    && s.cue_at(lex, g.nps[0].start, CueKind::ForceNoun)
-                        .is_some_and(|c| lex.cues[c.1].instrument)
-                    && cx.group_can_act(table, g)
-            });
+            let instrument = neighbours::instrument(cx, table, m, &groups);
             match genitive {
                 _ if instrument.is_some() && object_role == ObjectRole::Target => {
                     actors.extend(instrument.into_iter().flat_map(|g| g.nps.iter().copied()))
@@ -273,19 +251,9 @@ pub(super) fn roles(
                     actors.extend(g.nps.iter().copied());
                 }
             }
-            // A light verb after the noun with its pronoun (زيارة أجراها
-            // الرئيس الأمريكي، مباحثات عقدها الوزيران): its subject acts.
+            // A light verb after the noun with its pronoun: its subject acts.
             if actors.is_empty()
-                && m.end < s.len()
-                && s.is_verb(m.end)
-                && s.has_cue(lex, m.end, CueKind::PhaseVerb)
-                && ["ها", "ه", "هما"]
-                    .iter()
-                    .any(|p| s.text(m.end).ends_with(p))
-                && let Some(g) = groups
-                    .iter()
-                    .find(|g| g.nps[0].start == m.end + 1 && g.prep.is_none())
-                    .filter(|g| cx.group_can_act(table, g))
+                && let Some(g) = neighbours::light_verb_subject(cx, table, m, &groups)
             {
                 actors.extend(g.nps.iter().copied());
             }
@@ -309,22 +277,10 @@ pub(super) fn roles(
         }
     }
     // "دول أخرى … من بينها ألمانيا وفرنسا": the named examples act.
-    if actors.is_empty() {
-        let intro =
-            (m.end..(m.end + 16).min(s.len())).find(|&k| s.has_cue(lex, k, CueKind::ExamplesIntro));
-        if let Some((k, (e, _, _))) =
-            intro.and_then(|k| s.cue_at(lex, k, CueKind::ExamplesIntro).map(|c| (k, c)))
-            && let Some(np) = cx.np_at(e)
-            && k > m.end
-        {
-            let g = Group {
-                nps: cx.coordinated(np),
-                prep: None,
-            };
-            if cx.group_can_act(table, &g) {
-                actors.extend(g.nps.iter().copied());
-            }
-        }
+    if actors.is_empty()
+        && let Some(g) = neighbours::named_examples(cx, table, m)
+    {
+        actors.extend(g.nps);
     }
     // The owner of the word the trigger needs (انتهت مهمة التحالف).
     if actors.is_empty() && (!trig.needs.is_empty() || !def.owner_words.is_empty()) {

@@ -155,8 +155,10 @@ pub fn sentence_events(
                 d.is_verb
                     && d.actor.is_some()
                     && d.trigger.1 <= m.start
-                    && (feminine_before_masculine_title
-                        || !(d.trigger.1..m.start).any(|k| s.is_punct(k)))
+                    && !(d.trigger.1..m.start).any(|k| {
+                        s.is_punct(k)
+                            && !(feminine_before_masculine_title && matches!(s.text(k), "،" | ","))
+                    })
             })
             && cx
                 .subject_before(table, left, m.start)
@@ -267,8 +269,12 @@ pub fn sentence_events(
                     .push((prev.actor.unwrap_or_default(), Np::none(m.start)));
                 // (and, for the same action, its place: زار أربيل والتقى
                 // مسرور بارزاني)
+                // (not with a date of its own: … في واشنطن، ويلتقي الأسبوع
+                // المقبل أردوغان)
                 if roles.places.is_empty()
                     && prev.action == action as usize
+                    && !(m.end..(m.end + 3).min(s.len()))
+                        .any(|k| cx.dated.get(k).copied().unwrap_or(false))
                     && let Some(p) = prev.place
                 {
                     roles.places.push((p, Np::none(m.start)));

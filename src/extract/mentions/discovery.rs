@@ -158,7 +158,7 @@ pub fn discover(
                 // A dual head noun before a gazetteer name that carries its
                 // singular head (حقلي العمر وكونيكو: حقل العمر) is that entity.
                 let known = (named_start.is_none() && super::dual_head_before(s, lex, end))
-                    .then(|| singular_head_name(lex, cue, &name_norm))
+                    .then(|| singular_head_name(lex, cue, s.text(end - 1), &name_norm))
                     .flatten();
                 let id = slug(&name_norm);
                 let entity = match known {
@@ -195,14 +195,23 @@ pub fn discover(
     merge_ments(s, added);
 }
 
-/// The gazetteer entity labelled with a singular form of head noun `cue`
-/// before the normalized name `name` (قاعدة العمر), if any.
-fn singular_head_name(lex: &Lexicon, cue: usize, name: &str) -> Option<usize> {
+/// The gazetteer entity labelled with the singular of the dual head noun
+/// `dual` (one of `cue`'s nouns) before the normalized name `name`
+/// (حقلي العمر → حقل العمر), if any.
+fn singular_head_name(lex: &Lexicon, cue: usize, dual: &str, name: &str) -> Option<usize> {
     lex.cues[cue].forms.iter().find_map(|f| match f {
-        WordForm::Noun(n) => lex
-            .entities_named(&format!("{} {name}", normalize_str(n)))
-            .first()
-            .copied(),
+        WordForm::Noun(n) => {
+            let n = normalize_str(n);
+            // (قاعدتي ← قاعده: the dual's stem ends with the singular's)
+            let stem = n.strip_suffix('ه').unwrap_or(&n);
+            let dual_stem = dual
+                .strip_suffix("تي")
+                .or_else(|| dual.strip_suffix("تا"))
+                .or_else(|| dual.strip_suffix('ي'))?;
+            dual_stem
+                .ends_with(stem)
+                .then(|| lex.entities_named(&format!("{n} {name}")).first().copied())?
+        }
         _ => None,
     })
 }

@@ -220,10 +220,12 @@ fn forces_at(s: &Sent, lex: &Lexicon, i: usize) -> bool {
 
 /// Whether token `i` follows a word of direction or nearness (قرب
 /// الميادين، شرقي حرير).
+/// (Not وسط, which also governs common nouns: وسط الميادين is "amid the
+/// squares".)
 fn after_direction(s: &Sent, lex: &Lexicon, i: usize) -> bool {
     (i.saturating_sub(3)..i).any(|h| {
         s.cue_at(lex, h, CueKind::Direction)
-            .is_some_and(|c| c.0 == i)
+            .is_some_and(|c| c.0 == i && !matches!(s.text(h), "وسط" | "ووسط"))
     })
 }
 

@@ -1,0 +1,97 @@
+//! Actors of a trigger read from a neighbouring phrase rather than from its
+//! clause's subject: the instrument after an attack noun (بضربة مسيّرة
+//! أمريكية), the subject of a light verb that carries the noun's pronoun
+//! (زيارة أجراها الرئيس الأمريكي), the person named after a title and its
+//! complement (المبعوث الأمريكي الخاص إلى سوريا توم باراك), and the examples
+//! named after an unnamed group (دول أخرى … من بينها ألمانيا). Called by
+//! [`super::roles`]; each function looks at a few tokens, so its cost is
+//! linear in the number of groups of the clause.
+
+use super::nps::{Ctx, Group};
+use super::table::EntityTable;
+use crate::lexicon::CueKind;
+use crate::matcher::Match;
+use crate::model::EntityKind;
+
+/// An instrument right after an attack noun acts for its owner: with ب
+/// (بضربة بطائرة مسيّرة أمريكية) or as the indefinite word after it
+/// (بضربة مسيّرة أمريكية). A definite one is what is attacked (استهداف
+/// الطائرات الأمريكية).
+pub(super) fn instrument<'g>(
+    cx: &Ctx,
+    table: &EntityTable,
+    m: &Match,
+    groups: &'g [Group],
+) -> Option<&'g Group> {
+    let (s, lex) = (cx.s, cx.lex);
+    groups.iter().find(|g| {
+        g.nps[0].start <= m.end + 1
+            && (g.prep.as_deref() == Some("ب")
+                || (g.prep.is_none() && !s.text(g.nps[0].start).starts_with("ال")))
+            && s.cue_at(lex, g.nps[0].start, CueKind::ForceNoun)
+                .is_some_and(|c| lex.cues[c.1].instrument)
+            && cx.group_can_act(table, g)
+    })
+}
+
+/// A light verb right after the noun, with the noun's pronoun on it (زيارة
+/// أجراها الرئيس الأمريكي، مباحثات عقدها الوزيران): the phrase after it,
+/// its subject, acts.
+pub(super) fn light_verb_subject<'g>(
+    cx: &Ctx,
+    table: &EntityTable,
+    m: &Match,
+    groups: &'g [Group],
+) -> Option<&'g Group> {
+    let s = cx.s;
+    let v = m.end;
+    (v < s.len()
+        && s.is_verb(v)
+        && s.has_cue(cx.lex, v, CueKind::PhaseVerb)
+        && ["ها", "ه", "هما"].iter().any(|p| s.text(v).ends_with(p)))
+    .then(|| {
+        groups
+            .iter()
+            .find(|g| g.nps[0].start == v + 1 && g.prep.is_none())
+            .filter(|g| cx.group_can_act(table, g))
+    })
+    .flatten()
+}
+
+/// Of the phrases after a verb, the index of its subject: the first, or the
+/// second when the first is an unnamed title and the second a person named
+/// after the title's complement (بحث المبعوث الأمريكي الخاص إلى سوريا توم
+/// باراك: the title's place phrase lies between).
+pub(super) fn subject_after_title(cx: &Ctx, table: &EntityTable, bare: &[&Group]) -> usize {
+    let (s, lex) = (cx.s, cx.lex);
+    let Some((first, second)) = bare.first().zip(bare.get(1)) else {
+        return 0;
+    };
+    let person = second
+        .nps
+        .iter()
+        .all(|np| table.get(cx.ment(*np).entity).kind == EntityKind::Person);
+    let complement = (first.end()..second.nps[0].start).any(|k| {
+        s.cue_at(lex, k, CueKind::Locative)
+            .is_some_and(|c| c.0 == k + 1)
+    });
+    let close = cx.gap(first.end(), second.nps[0].start) <= 4
+        && !(first.end()..second.nps[0].start).any(|k| s.is_verb(k) || s.is_punct(k));
+    usize::from(first.nps.iter().all(|np| cx.ment(*np).role_only) && person && complement && close)
+}
+
+/// The examples introduced after the trigger (دول أخرى … من بينها ألمانيا
+/// وفرنسا), within 16 tokens, when they can act.
+pub(super) fn named_examples(cx: &Ctx, table: &EntityTable, m: &Match) -> Option<Group> {
+    let (s, lex) = (cx.s, cx.lex);
+    let k = (m.end..(m.end + 16).min(s.len()))
+        .find(|&k| s.has_cue(lex, k, CueKind::ExamplesIntro))
+        .filter(|&k| k > m.end)?;
+    let (e, _, _) = s.cue_at(lex, k, CueKind::ExamplesIntro)?;
+    let np = cx.np_at(e)?;
+    let g = Group {
+        nps: cx.coordinated(np),
+        prep: None,
+    };
+    cx.group_can_act(table, &g).then_some(g)
+}
