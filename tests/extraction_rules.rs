@@ -1407,7 +1407,18 @@ fn a_capital_before_an_object_stays_the_subject_of_a_place_verb() {
     let t = "سلمت واشنطن قاعدة عين الأسد للجيش العراقي.";
     let e = events(t);
     assert!(
-        e.iter().any(|m| m.action == "handover" && m.actor.as_deref() == Some("united-states")),
+        e.iter()
+            .any(|m| m.action == "handover" && m.actor.as_deref() == Some("united-states")),
         "{e:?}"
+    );
+}
+
+#[test]
+fn a_subject_with_an_adjective_and_its_place_before_its_verb() {
+    let t = "وأكد أن مستشاري التحالف الدولي المتبقين في إقليم كردستان سيغادرونه بحلول أيلول 2026.";
+    assert!(
+        has(t, "withdraw", "coalition", "kurdistan-region"),
+        "{:?}",
+        roles(t, "withdraw")
     );
 }

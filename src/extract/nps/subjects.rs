@@ -39,7 +39,16 @@ impl Ctx<'_, '_> {
             }
         }
         // So may the place where the subject is (آخر الجنود الأمريكيين في
-        // مطار بغداد الدولي سيغادرونه).
+        // مطار بغداد الدولي سيغادرونه), also after an adjective that is no
+        // lexicon participle (مستشارو التحالف المتبقون في إقليم كردستان).
+        if from + 1 < t0
+            && self.s.text(from).starts_with("ال")
+            && self.s.ment_at(from).is_none()
+            && !self.s.is_verb(from)
+            && self.s.text(from + 1) == "في"
+        {
+            from += 1;
+        }
         if from < t0
             && self.s.text(from) == "في"
             && let Some(g) = self.groups(from, t0).into_iter().next().filter(|g| {
