@@ -1422,3 +1422,17 @@ fn a_subject_with_an_adjective_and_its_place_before_its_verb() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn a_count_of_forces_after_a_killing_is_its_victims() {
+    // ثلاثة is a count (a quantity word), and what it counts after مقتل is
+    // who was killed, not who killed.
+    let e = events("مقتل ثلاثة من قوات مكافحة الإرهاب في كردستان بقصف تركي على مطار عربت.");
+    let kill = e.iter().find(|m| m.action == "kill").expect("a killing");
+    assert_eq!(kill.actor.as_deref(), Some("turkey"), "{kill:?}");
+    assert_eq!(
+        kill.target.as_deref(),
+        Some("kurdistan-counter-terrorism"),
+        "{kill:?}"
+    );
+}

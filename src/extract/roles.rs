@@ -188,10 +188,20 @@ pub(super) fn roles(
                     })
                 });
             let instrument = neighbours::instrument(cx, table, m, &groups);
+            // (a count of them right after the noun: مقتل ثلاثة من قوات …, the
+            // victims, not the agent)
+            let counted = |g: &Group| {
+                (m.end..g.nps[0].start.max(cx.ment(g.nps[0]).start)).any(|k| {
+                    s.is_number(k)
+                        || s.has_cue(lex, k, CueKind::NumberWord)
+                        || s.has_cue(lex, k, CueKind::Quantity)
+                })
+            };
             match genitive {
                 _ if instrument.is_some() && object_role == ObjectRole::Target => {
                     actors.extend(instrument.into_iter().flat_map(|g| g.nps.iter().copied()))
                 }
+                Some(g) if object_role == ObjectRole::Target && counted(g) => object = Some(g),
                 Some(g) if cx.group_adjectival(g) => actors.extend(g.nps.iter().copied()),
                 Some(g) if object_role == ObjectRole::Actor => actors.extend(g.nps.iter().copied()),
                 // اجتياح التنظيم للموصل: with a place as object, the genitive is the agent.
@@ -241,7 +251,9 @@ pub(super) fn roles(
                 };
                 if let Some(g) = groups.iter().find(|g| {
                     (by(g) && cx.group_can_act(table, g))
-                        || (((g.prep.as_deref() == Some("من") && g.nps[0].start <= m.end + 3)
+                        || (((g.prep.as_deref() == Some("من")
+                            && g.nps[0].start <= m.end + 3
+                            && !counted(g))
                             || (lam_agent
                                 && g.prep.as_deref() == Some("ل")
                                 && (m.end..g.nps[0].start).filter(|&k| !s.is_punct(k)).count()
