@@ -1436,3 +1436,19 @@ fn a_count_of_forces_after_a_killing_is_its_victims() {
         "{kill:?}"
     );
 }
+
+#[test]
+fn ali_after_a_title_is_a_name_but_ala_is_not() {
+    // علي (Ali) and على (on) normalize alike; the original spelling decides.
+    let t = "وطالب النائب عن الإطار التنسيقي علي الساعدي الحكومة العراقية بإخراج القوات الأجنبية.";
+    let r = roles(t, "demand");
+    assert!(r.iter().any(|(a, _)| a.contains("alsaedy")), "{r:?}");
+    let e = events("وقال المتحدث على هامش المؤتمر إن القوات الأمريكية ستنسحب من العراق.");
+    assert!(
+        e.iter().all(|m| m
+            .attributed_to
+            .as_deref()
+            .is_none_or(|a| !a.contains("hamsh"))),
+        "{e:?}"
+    );
+}

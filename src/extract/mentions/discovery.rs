@@ -369,8 +369,16 @@ fn person_after_title(
             Some(found),
         ));
     }
+    // (علي, the name Ali, normalizes like the preposition على: after a title
+    // and spelt with ي, it opens the name when a name word follows)
+    let ali = |k: usize| {
+        k == j
+            && s.text(k) == "علي"
+            && original(norm_range(s, k, k + 1)).ends_with('ي')
+            && name_token(s, lex, k + 1, 1)
+    };
     let mut end = j;
-    while end < s.len() && end - j < 4 && name_token(s, lex, end, end - j) {
+    while end < s.len() && end - j < 4 && (name_token(s, lex, end, end - j) || ali(end)) {
         end += 1;
         // A name ends at a surname with ال (محمد التميمي).
         if s.text(end - 1).starts_with("ال") && end - j >= 2 {
