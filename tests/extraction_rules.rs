@@ -1452,3 +1452,13 @@ fn ali_after_a_title_is_a_name_but_ala_is_not() {
         "{e:?}"
     );
 }
+
+#[test]
+fn an_adverb_of_place_never_acts() {
+    let t = "وتنتشر القوات التركية في شمال سوريا منذ عام 2016. وأكدت وزارة الدفاع التركية أنها \"ستبقى هناك ما دام التهديد قائماً\".";
+    let r = roles(t, "remain");
+    assert!(
+        !r.is_empty() && r.iter().all(|(a, _)| a != "north-syria"),
+        "{r:?}"
+    );
+}

@@ -96,10 +96,19 @@ impl Ctx<'_, '_> {
             .count()
     }
 
-    /// Whether some phrase of the group can be an actor.
+    /// Whether some phrase of the group can be an actor. (Not an adverb of
+    /// place, هناك، which stands for a place but never acts.)
     pub fn group_can_act(&self, table: &EntityTable, g: &Group) -> bool {
         g.nps.iter().filter(|np| !np.place_noun).any(|np| {
             let m = self.ment(*np);
+            if m.anaphoric
+                && self
+                    .s
+                    .cue_at(self.lex, m.start, CueKind::Anaphor)
+                    .is_some_and(|c| self.lex.cues[c.1].adverbial)
+            {
+                return false;
+            }
             m.adjectival
                 || m.role_only
                 || table.get(m.entity).kind.can_act()
