@@ -1462,3 +1462,20 @@ fn an_adverb_of_place_never_acts() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_sentence_opening_with_a_verb_and_a_preposition_goes_on_with_the_last_subject() {
+    let t = "وتنشر تركيا آلاف الجنود في شمال العراق. وتحتفظ بقواعد عسكرية داخل الأراضي العراقية.";
+    assert!(
+        has(t, "remain", "turkey", "iraq"),
+        "{:?}",
+        roles(t, "remain")
+    );
+    // (not when a noun that may be its subject follows the verb)
+    let t = "وتنشر تركيا آلاف الجنود في شمال العراق. وتعرضت قواعد تضم قوات أمريكية لهجمات.";
+    assert!(
+        roles(t, "attack").iter().all(|(a, _)| a != "turkey"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -66,6 +66,9 @@ pub struct Draft {
 pub struct ArticleState {
     /// The last explicit speaker, for "وأضاف: …".
     pub last_speaker: Option<usize>,
+    /// The actor of the previous sentence's last verb, for a sentence that
+    /// opens with a و-verb and no subject (وتنشر تركيا … . وتحتفظ بعشرات …).
+    pub last_subject: Option<usize>,
 }
 
 /// All events of a sentence.
@@ -293,6 +296,20 @@ pub fn sentence_events(
                 // also one that is no event (اتهمت الخارجية السورية واشنطن بـ…،
                 // وطالبت بخروج القوات الأمريكية).
                 add_actors(&cx, table, &mut roles.actors, &g.nps);
+            } else if m.clitics.conj.is_some()
+                && m.start == 0
+                && !s.is_passive(m.start)
+                && speaker.is_none()
+                // (only before a preposition or a date, not before a noun that
+                // may be its own subject: وأعلنت الرئاسة السورية، وتعرضت قواعد)
+                && (s.matches_at(m.end).any(|x| x.clitics.prep.is_some())
+                    || s.has_cue(lex, m.end, CueKind::Locative)
+                    || cx.dated.get(m.end).copied().unwrap_or(false))
+                && let Some(a) = state.last_subject
+            {
+                // A sentence that opens with a و-verb and no subject goes on
+                // with the previous sentence's (… . وتحتفظ بعشرات النقاط).
+                roles.actors.push((a, Np::none(m.start)));
             }
         }
         occasion::occasion_roles(&cx, table, m, &speakers, &out, during_it, &mut roles);
@@ -463,6 +480,11 @@ pub fn sentence_events(
             }
         }
     }
+    state.last_subject = out
+        .iter()
+        .rev()
+        .find(|d| d.is_verb && d.actor.is_some())
+        .and_then(|d| d.actor);
     embedded_attribution(&cx, &mut out);
     venue_of_occasion(&cx, &mut out);
     out.extend(presence_events(&cx, table, dates, &triggers));
