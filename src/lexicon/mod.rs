@@ -282,6 +282,9 @@ pub struct Cue {
     pub label_en: Option<String>,
     pub label_ar: Option<String>,
     pub forms: Vec<WordForm>,
+    /// The `kg:noun` forms, normalized at load time (head nouns are compared
+    /// with tokens: قاعدتي ← قاعدة).
+    pub nouns: Vec<String>,
     /// Forms that are also common words: they count only in a strict context
     /// (a month name next to a number).
     pub strict_forms: Vec<String>,

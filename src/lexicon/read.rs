@@ -435,6 +435,13 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
                 format!("<{subject}> needs kg:unit (day, week, month, year)"),
             ));
         }
+        let nouns = forms
+            .iter()
+            .filter_map(|f| match f {
+                WordForm::Noun(n) => Some(crate::text::normalize_str(n)),
+                _ => None,
+            })
+            .collect();
         out.push(Cue {
             id: local_name(subject).to_string(),
             kind,
@@ -447,6 +454,7 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
                 .find(|(_, l)| *l == Some("ar"))
                 .map(|(v, _)| v.to_string()),
             forms,
+            nouns,
             strict_forms,
             number,
             introduces,

@@ -85,12 +85,7 @@ pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
                     .all(|&i| out[i].place.is_none_or(|p| Some(p) == d.place))
             {
                 for i in rows {
-                    let o = &mut out[i];
-                    o.place = o.place.or(d.place);
-                    o.target = o.target.or(d.target);
-                    o.date = o.date.or(d.date);
-                    o.troops = o.troops.or(d.troops);
-                    o.span = (o.span.0.min(d.span.0), o.span.1.max(d.span.1));
+                    complete(&mut out[i], &d);
                 }
                 continue;
             }
@@ -111,17 +106,23 @@ pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
                 out.push(d);
             }
             Some(o) if o.actor.is_none() || d.actor.is_none() || o.actor == d.actor => {
-                o.actor = o.actor.or(d.actor);
-                o.place = o.place.or(d.place);
-                o.target = o.target.or(d.target);
-                o.date = o.date.or(d.date);
-                o.troops = o.troops.or(d.troops);
-                o.span = (o.span.0.min(d.span.0), o.span.1.max(d.span.1));
+                complete(o, &d)
             }
             _ => out.push(d),
         }
     }
     out
+}
+
+/// Fills the roles `o` lacks from `d`, the other half of the same event, and
+/// widens its evidence span over both.
+fn complete(o: &mut Draft, d: &Draft) {
+    o.actor = o.actor.or(d.actor);
+    o.place = o.place.or(d.place);
+    o.target = o.target.or(d.target);
+    o.date = o.date.or(d.date);
+    o.troops = o.troops.or(d.troops);
+    o.span = (o.span.0.min(d.span.0), o.span.1.max(d.span.1));
 }
 
 /// The speaker of the reported speech or source phrase governing a trigger.

@@ -149,8 +149,8 @@ pub fn sentence_events(
         // its subject: …، والتقت رئيس الإقليم نيجيرفان بارزاني.)
         let feminine_before_masculine_title = m.payload.pos == Pos::Past
             && s.text(m.start).ends_with('ت')
-            && s.cue_at(lex, m.end, CueKind::Title)
-                .is_some_and(|_| !s.text(m.end).ends_with('ه'));
+            && s.has_cue(lex, m.end, CueKind::Title)
+            && !s.text(m.end).ends_with('ه');
         let continues = m.clitics.conj.is_some()
             && is_verb_m
             && !s.is_passive(m.start)

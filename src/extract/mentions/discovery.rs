@@ -7,10 +7,9 @@ use super::aliases::register_person_aliases;
 use super::{FoundRole, LocalAliases, joined, merge_ments, norm_range, strip_proclitics, words};
 use crate::extract::sent::{Ment, Sent};
 use crate::extract::table::EntityTable;
-use crate::lexicon::{CueKind, Lexicon, WordForm};
+use crate::lexicon::{CueKind, Lexicon};
 use crate::matcher::Target;
 use crate::model::{EntityKind, ids::slug};
-use crate::text::normalize_str;
 
 /// Cue kinds that end a name.
 const NAME_STOPS: &[CueKind] = &[
@@ -199,20 +198,16 @@ pub fn discover(
 /// `dual` (one of `cue`'s nouns) before the normalized name `name`
 /// (حقلي العمر → حقل العمر), if any.
 fn singular_head_name(lex: &Lexicon, cue: usize, dual: &str, name: &str) -> Option<usize> {
-    lex.cues[cue].forms.iter().find_map(|f| match f {
-        WordForm::Noun(n) => {
-            let n = normalize_str(n);
-            // (قاعدتي ← قاعده: the dual's stem ends with the singular's)
-            let stem = n.strip_suffix('ه').unwrap_or(&n);
-            let dual_stem = dual
-                .strip_suffix("تي")
-                .or_else(|| dual.strip_suffix("تا"))
-                .or_else(|| dual.strip_suffix('ي'))?;
-            dual_stem
-                .ends_with(stem)
-                .then(|| lex.entities_named(&format!("{n} {name}")).first().copied())?
-        }
-        _ => None,
+    let dual_stem = dual
+        .strip_suffix("تي")
+        .or_else(|| dual.strip_suffix("تا"))
+        .or_else(|| dual.strip_suffix('ي'))?;
+    lex.cues[cue].nouns.iter().find_map(|n| {
+        // (قاعدتي ← قاعده: the dual's stem ends with the singular's)
+        let stem = n.strip_suffix('ه').unwrap_or(n);
+        dual_stem
+            .ends_with(stem)
+            .then(|| lex.entities_named(&format!("{n} {name}")).first().copied())?
     })
 }
 

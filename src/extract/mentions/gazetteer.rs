@@ -5,10 +5,9 @@
 
 use crate::extract::sent::{Ment, Sent};
 use crate::extract::table::EntityTable;
-use crate::lexicon::{CueKind, Lexicon, WordForm};
+use crate::lexicon::{CueKind, Lexicon};
 use crate::matcher::Target;
 use crate::model::EntityKind;
-use crate::text::normalize_str;
 
 /// Resolves the gazetteer matches of a sentence into mentions.
 pub fn resolve_gazetteer(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
@@ -91,22 +90,13 @@ fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
         // its kind (a plural head noun, قواعد, names its kind by the singular
         // nouns: قاعدة، معسكر …). Only reached when the name's kind differs
         // from the head's, so rarely.
-        let nouns = |x: &crate::lexicon::Cue| {
-            x.forms
-                .iter()
-                .filter_map(|f| match f {
-                    crate::lexicon::WordForm::Noun(n) => Some(normalize_str(n)),
-                    _ => None,
-                })
-                .collect::<Vec<String>>()
-        };
-        let forms: Vec<String> = std::iter::once(&lex.cues[cue])
+        let forms: Vec<&String> = std::iter::once(&lex.cues[cue])
             .chain(
                 lex.cues
                     .iter()
                     .filter(|x| x.kind == CueKind::HeadNoun && x.introduces == Some(kind)),
             )
-            .flat_map(nouns)
+            .flat_map(|x| &x.nouns)
             .collect();
         let clitics = s
             .matches_at(m.start)
@@ -178,13 +168,10 @@ pub fn dual_head_before(s: &Sent, lex: &Lexicon, start: usize) -> bool {
     let Some(stem) = t.strip_suffix('ي') else {
         return false;
     };
-    lex.cues[c.1].forms.iter().any(|f| match f {
-        WordForm::Noun(n) => {
-            let n = normalize_str(n);
-            stem.ends_with(n.as_str()) && stem.chars().count() <= n.chars().count() + 3
-        }
-        _ => false,
-    })
+    lex.cues[c.1]
+        .nouns
+        .iter()
+        .any(|n| stem.ends_with(n.as_str()) && stem.chars().count() <= n.chars().count() + 3)
 }
 
 /// Whether tokens `a..b` are coordinated with a plain (not strict) place
