@@ -1479,3 +1479,45 @@ fn a_sentence_opening_with_a_verb_and_a_preposition_goes_on_with_the_last_subjec
         roles(t, "attack")
     );
 }
+
+#[test]
+fn the_islamic_resistance_in_short_is_the_iraqi_one() {
+    let t = "مسيّرة تستهدف قاعدة حرير والمقاومة الإسلامية تتبنى الهجوم";
+    assert!(
+        has(t, "attack", "islamic-resistance-in-iraq", "harir"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    // (the Lebanese one keeps its own, longer name)
+    let t = "وأعلنت المقاومة الإسلامية في لبنان استهداف موقع إسرائيلي.";
+    assert!(
+        roles(t, "attack")
+            .iter()
+            .all(|(a, _)| a != "islamic-resistance-in-iraq"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
+
+#[test]
+fn words_of_extent_stand_between_a_preposition_and_its_place() {
+    let t = "وقال الجيش إن طائراته نفذت نحو 200 غارة على أهداف عسكرية في أنحاء سوريا.";
+    assert!(
+        roles(t, "attack").iter().any(|(_, p)| p == "syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    let t = "ونشرت واشنطن قوات في مختلف أنحاء العراق.";
+    assert!(
+        has(t, "deploy", "united-states", "iraq"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn an_unknown_group_is_not_named_unknown() {
+    let t = "مسيّرة تستهدف قاعدة حرير وجماعة مجهولة تتبنى الهجوم";
+    let r = roles(t, "attack");
+    assert!(r.iter().all(|(a, _)| !a.starts_with("mjhw")), "{r:?}");
+}
