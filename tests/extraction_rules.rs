@@ -1521,3 +1521,33 @@ fn an_unknown_group_is_not_named_unknown() {
     let r = roles(t, "attack");
     assert!(r.iter().all(|(a, _)| !a.starts_with("mjhw")), "{r:?}");
 }
+
+#[test]
+fn both_sides_are_the_parties_of_the_last_meeting() {
+    let t = "استقبل رئيس الوزراء محمد شياع السوداني، اليوم، قائد القيادة المركزية الأمريكية الجنرال مايكل كوريلا. وبحث الجانبان موعد إنهاء مهمة التحالف.";
+    let r = roles(t, "negotiate");
+    for who in ["mohammed-shia-al-sudani", "michael-kurilla"] {
+        assert!(r.iter().any(|(a, _)| a == who), "{who}: {r:?}");
+    }
+    // (a dual verb without a subject says the same)
+    let t = "وفي أربيل، استقبل رئيس إقليم كردستان نيجيرفان بارزاني السفيرة الأمريكية ألينا رومانوسكي، وبحثا مستقبل قوات التحالف في الإقليم.";
+    let r = roles(t, "negotiate");
+    for who in ["nechirvan-barzani", "alina-romanowski"] {
+        assert!(r.iter().any(|(a, _)| a == who), "{who}: {r:?}");
+    }
+    // (but "both countries" are the states)
+    let t = "استقبل الرئيس الأمريكي جو بايدن رئيس الوزراء محمد شياع السوداني في البيت الأبيض. واتفق البلدان على جدول زمني.";
+    let r = roles(t, "agree");
+    assert!(r.iter().any(|(a, _)| a == "united-states"), "{r:?}");
+}
+
+#[test]
+fn a_generals_full_rank_is_a_title() {
+    let t = "استقبل وزير الدفاع العراقي ثابت العباسي قائد بعثة حلف شمال الأطلسي في العراق الفريق الأول جوفاني ماريا إيانوتشي.";
+    let e = events(t);
+    assert!(
+        e.iter()
+            .any(|m| m.target.as_deref() == Some("jwfany-marya-ayanwtshy")),
+        "{e:?}"
+    );
+}

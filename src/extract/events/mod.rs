@@ -69,6 +69,9 @@ pub struct ArticleState {
     /// The actor of the previous sentence's last verb, for a sentence that
     /// opens with a و-verb and no subject (وتنشر تركيا … . وتحتفظ بعشرات …).
     pub last_subject: Option<usize>,
+    /// The two parties of the last meeting, talks or agreement, for "both
+    /// sides" (وبحث الجانبان) in a later sentence.
+    pub last_parties: Option<(usize, usize)>,
 }
 
 /// All events of a sentence.
@@ -313,6 +316,7 @@ pub fn sentence_events(
             }
         }
         occasion::occasion_roles(&cx, table, m, &speakers, &out, during_it, &mut roles);
+        occasion::both_sides(&cx, m, def.symmetric, &out, state.last_parties, &mut roles);
         // A relative clause without a subject of its own: its head acts
         // (الجنود الأمريكيين الذين سيبقون في العراق).
         if roles.actors.is_empty()
@@ -485,6 +489,7 @@ pub fn sentence_events(
         .rev()
         .find(|d| d.is_verb && d.actor.is_some())
         .and_then(|d| d.actor);
+    state.last_parties = occasion::parties_of(lex, &out).or(state.last_parties);
     embedded_attribution(&cx, &mut out);
     venue_of_occasion(&cx, &mut out);
     out.extend(presence_events(&cx, table, dates, &triggers));

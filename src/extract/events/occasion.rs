@@ -4,7 +4,9 @@
 //! تصريحات كوريلا خلال زيارة أجراها …); a verb followed by "during it"
 //! (…، التقى خلالها قادة …) takes the occasion's actor and place; an event
 //! noun with a possessive ل-pronoun (في أول زيارة رسمية له) is the
-//! sentence's earlier actor's.
+//! sentence's earlier actor's. "Both sides" (الجانبان، الطرفان) and a dual
+//! verb without a subject (وبحثا) are the two parties of the last meeting,
+//! talks or agreement told.
 //!
 //! Each check looks at a few tokens around the trigger and at the events
 //! already found in the sentence: O(tokens + events) per trigger.
@@ -14,8 +16,8 @@ use crate::extract::modality::Speaker;
 use crate::extract::nps::{Ctx, Np};
 use crate::extract::roles::Roles;
 use crate::extract::table::EntityTable;
-use crate::lexicon::CueKind;
 use crate::lexicon::morph::Pos;
+use crate::lexicon::{CueKind, Lexicon};
 use crate::matcher::Match;
 
 /// Whether the verb `m` is followed by "during it" (خلالها، أثناءه).
@@ -106,4 +108,68 @@ pub(super) fn occasion_roles(
             .actors
             .push((prev.actor.unwrap_or_default(), Np::none(m.start)));
     }
+}
+
+/// The two parties of the last event of a symmetric action (a meeting,
+/// talks, an agreement) among `drafts`: its actor and counterpart, or the
+/// two actors of one trigger. O(drafts).
+pub(super) fn parties_of(lex: &Lexicon, drafts: &[Draft]) -> Option<(usize, usize)> {
+    let sym: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| lex.actions[d.action].symmetric && d.actor.is_some())
+        .collect();
+    let last = sym.last()?;
+    let a = last.actor?;
+    if let Some(t) = last.target.filter(|&t| t != a) {
+        return Some((a, t));
+    }
+    sym.iter()
+        .rev()
+        .filter(|d| d.trigger == last.trigger)
+        .find_map(|d| d.actor.filter(|&b| b != a))
+        .map(|b| (b, a))
+}
+
+/// A trigger of a symmetric action whose subject is "both sides"
+/// (الجانبان، الطرفان: an anaphor for two that names no kind), or a dual
+/// past verb (بحثا، التقيا) whose subject is not named before it, has for
+/// actors the parties of the sentence's last such event, else `earlier`.
+pub(super) fn both_sides(
+    cx: &Ctx,
+    m: &Match,
+    symmetric: bool,
+    out: &[Draft],
+    earlier: Option<(usize, usize)>,
+    roles: &mut Roles,
+) {
+    if symmetric
+        && names_both_sides(cx, m, roles)
+        && let Some((a, b)) = parties_of(cx.lex, out).or(earlier)
+    {
+        roles.actors = vec![(a, Np::none(m.start)), (b, Np::none(m.start))];
+    }
+}
+
+fn names_both_sides(cx: &Ctx, m: &Match, roles: &Roles) -> bool {
+    let s = cx.s;
+    let two_sides = |np: &Np| {
+        np.ment != usize::MAX
+            && s.cue_at(cx.lex, np.start, CueKind::Anaphor)
+                .is_some_and(|c| {
+                    let cue = &cx.lex.cues[c.1];
+                    cue.number == Some(2) && cue.introduces.is_none()
+                })
+    };
+    roles.actors.iter().any(|(_, np)| two_sides(np))
+        || (m.payload.pos == Pos::Past
+            && s.text(m.end - 1).ends_with('ا')
+            // (not "we", توصلنا, nor a plural, اتفقوا)
+            && !s.text(m.end - 1).ends_with("نا")
+            && !s.text(m.end - 1).ends_with("وا")
+            // (a dual verb comes after its subject: a phrase after it is
+            // its object, وبحثا مستقبل قوات التحالف)
+            && roles
+                .actors
+                .iter()
+                .all(|(_, np)| np.ment == usize::MAX || np.start >= m.end))
 }
