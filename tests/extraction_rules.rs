@@ -1551,3 +1551,23 @@ fn a_generals_full_rank_is_a_title() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_quote_opening_with_a_phase_verb_keeps_the_subject_before_it() {
+    let t = "وأكد هيغسيث أن الولايات المتحدة \"ستواصل تدريب القوات العراقية وتقديم المشورة لها\".";
+    assert!(
+        roles(t, "train").iter().any(|(a, _)| a == "united-states"),
+        "{:?}",
+        roles(t, "train")
+    );
+}
+
+#[test]
+fn a_broken_plural_nationality_in_the_accusative_names_its_state() {
+    let t = "وأضاف أن مستشارين عسكريين روساً يواصلون تدريب وحدات من الجيش السوري.";
+    assert!(
+        roles(t, "train").iter().any(|(a, _)| a == "russia"),
+        "{:?}",
+        roles(t, "train")
+    );
+}

@@ -212,9 +212,12 @@ impl Ctx<'_, '_> {
             // A quotation that opens with the verb keeps the subject before
             // it (إن القوات التركية "ستبقى في بعشيقة"), or with a predicate
             // participle (إن القوات الأمريكية "باقية في سوريا").
+            // (or with a phase verb governing the noun: إن الولايات المتحدة
+            // "ستواصل تدريب القوات العراقية")
             let quoted_verb = s.is_punct(k)
                 && QUOTES_OPEN.contains(&s.text(k))
                 && (s.is_verb(t0)
+                    || (k + 2 == t0 && s.has_cue(self.lex, k + 1, CueKind::PhaseVerb))
                     || (k + 1 == t0
                         && s.matches_at(t0).any(|x| {
                             matches!(x.payload.target, Target::Trigger { .. })
@@ -226,7 +229,7 @@ impl Ctx<'_, '_> {
                                         && s.text(t0).ends_with('ه')))
                         })))
                 && (k + 1..t0).all(|j| {
-                    [CueKind::Negation, CueKind::Planned]
+                    [CueKind::Negation, CueKind::Planned, CueKind::PhaseVerb]
                         .iter()
                         .any(|c| s.cue_covering(self.lex, j, *c).is_some())
                 });
