@@ -1571,3 +1571,25 @@ fn a_broken_plural_nationality_in_the_accusative_names_its_state() {
         roles(t, "train")
     );
 }
+
+#[test]
+fn forces_present_after_a_place_phrase_are_its_subject() {
+    let t = "ويوجد في العراق نحو 2500 جندي أمريكي ضمن التحالف الدولي.";
+    assert!(
+        has(t, "deploy", "united-states", "iraq"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn forces_spread_between_bases_are_at_each() {
+    let t = "وينتشر نحو 900 جندي أمريكي في سوريا، يتوزعون بين قاعدة الشدادي وقاعدة خراب الجير.";
+    for place in ["shaddadi-base", "kharab-al-jir"] {
+        assert!(
+            has(t, "deploy", "united-states", place),
+            "{place}: {:?}",
+            roles(t, "deploy")
+        );
+    }
+}
