@@ -1593,3 +1593,15 @@ fn forces_spread_between_bases_are_at_each() {
         );
     }
 }
+
+#[test]
+fn names_after_a_plural_noun_of_bases_are_a_list() {
+    let t = "ونشرت واشنطن آلاف المستشارين في قواعد عين الأسد والتقدم وحرير.";
+    for place in ["ain-al-asad", "al-taqaddum", "harir"] {
+        assert!(
+            has(t, "deploy", "united-states", place),
+            "{place}: {:?}",
+            roles(t, "deploy")
+        );
+    }
+}

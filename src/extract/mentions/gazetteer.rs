@@ -122,7 +122,8 @@ fn refine_by_head_noun(s: &mut Sent, lex: &Lexicon, table: &mut EntityTable) {
 /// Whether token `i` is a conjunct (وX) of a name that follows a head
 /// noun: of a strict name (قاعدتي التنف والشدادي), or of any name after a
 /// dual head noun, also past a locator of the first (قاعدتي عين الأسد
-/// بالأنبار وحرير، مدينتي البوكمال والميادين).
+/// بالأنبار وحرير، مدينتي البوكمال والميادين), or after a plural noun of
+/// bases (قواعد عين الأسد والتقدم وحرير).
 fn conjunct_after_head_noun(
     s: &Sent,
     lex: &Lexicon,
@@ -142,9 +143,21 @@ fn conjunct_after_head_noun(
         && cands.iter().any(|c| {
             let dual = dual_head_before(s, lex, c.0);
             (c.1 == i || (dual && locator_to_i(c.1)))
-                && (c.4 || dual)
+                && (c.4 || dual || bases_before(s, lex, c.0))
                 && (after_head_noun(s, lex, c.0) || conjunct_after_head_noun(s, lex, cands, c.0))
         })
+}
+
+/// Whether a plural noun of bases (قواعد، معسكرات، مطارات) comes right
+/// before token `start`: the names it governs are a list (في قواعد عين
+/// الأسد والتقدم وحرير).
+fn bases_before(s: &Sent, lex: &Lexicon, start: usize) -> bool {
+    start > 0
+        && s.cue_at(lex, start - 1, CueKind::HeadNoun)
+            .is_some_and(|c| {
+                let cue = &lex.cues[c.1];
+                c.0 == start && !cue.names && cue.introduces == Some(EntityKind::MilitaryBase)
+            })
 }
 
 /// Whether a dual head noun in construct (قاعدتي، قاعدتا، محافظتي، مدينتي,
