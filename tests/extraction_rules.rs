@@ -1605,3 +1605,31 @@ fn names_after_a_plural_noun_of_bases_are_a_list() {
         );
     }
 }
+
+#[test]
+fn a_reporting_verb_of_moving_reports_past_a_long_subject() {
+    let t = "ونقلت وكالة رويترز الشهر الماضي عن مسؤولين أمريكيين أن القوات ستبقى في التنف.";
+    assert!(
+        roles(t, "reposition").is_empty(),
+        "{:?}",
+        roles(t, "reposition")
+    );
+    // (but عن طريق is "by way of")
+    let t = "ونقلت القوات الأمريكية معدات عن طريق البر إلى قاعدة حرير.";
+    assert!(
+        has(t, "reposition", "united-states", "harir"),
+        "{:?}",
+        roles(t, "reposition")
+    );
+}
+
+#[test]
+fn command_and_control_names_no_body() {
+    let t = "وقالت الوزارة إن القوات الأمريكية قصفت مراكز قيادة وسيطرة في منطقة القائم.";
+    let e = events(t);
+    assert!(
+        e.iter()
+            .all(|m| m.target.as_deref() != Some("wsytrh") && m.actor.as_deref() != Some("wsytrh")),
+        "{e:?}"
+    );
+}

@@ -101,10 +101,13 @@ pub fn sentence_events(
         let def = &lex.actions[action as usize];
         let trig = &def.triggers[trigger as usize];
         // A verb of moving forces that also reports speech, with its source
-        // after it (نقلت رويترز عن مسؤولين), reports: it is not the event.
+        // after it (نقلت رويترز عن مسؤولين; past a long subject and a date:
+        // ونقل عضو لجنة الأمن والدفاع النيابية عن …), reports: it is not the
+        // event. (Not عن طريق, "by way of".)
         if def.actor_is_forces
             && s.has_cue(lex, m.start, CueKind::Speech)
-            && (m.end..(m.end + 4).min(s.len())).any(|k| s.text(k) == "عن")
+            && (m.end..(m.end + 8).min(s.len()))
+                .any(|k| s.text(k) == "عن" && k + 1 < s.len() && s.text(k + 1) != "طريق")
         {
             continue;
         }

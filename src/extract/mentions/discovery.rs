@@ -96,6 +96,8 @@ pub fn discover(
             && !s.text(i).starts_with("ال")
             && lex.cues[cue].names
             && !counted
+            // (nor when a fixed phrase starts with it: قيادة وسيطرة)
+            && !s.cue_at(lex, i, CueKind::StopWord).is_some_and(|c| c.0 > end)
         {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
             // (or after a naming phrase, in quotes: جماعة تطلق على نفسها اسم
