@@ -41,7 +41,7 @@ use clause::{
 use merge::{embedded_attribution, merge_light_verbs, share_attack_roles, venue_of_occasion};
 use presence::{elliptic_counts, presence_events};
 pub(super) use triggers::word_has;
-use triggers::{first_person, needs_met, possessive, triggers};
+use triggers::{first_person, needs_met, possessive, reports, triggers};
 
 /// An event found in a sentence, before ids and spans are assigned.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,18 +100,7 @@ pub fn sentence_events(
         };
         let def = &lex.actions[action as usize];
         let trig = &def.triggers[trigger as usize];
-        // A verb of moving forces that also reports speech, with its source
-        // after it (نقلت رويترز عن مسؤولين; past a long subject and a date:
-        // ونقل عضو لجنة الأمن والدفاع النيابية عن …), reports: it is not the
-        // event. (Not عن طريق, "by way of".)
-        if def.actor_is_forces
-            && s.has_cue(lex, m.start, CueKind::Speech)
-            && (m.end..(m.end + 8).min(s.len()))
-                .any(|k| s.text(k) == "عن" && k + 1 < s.len() && s.text(k + 1) != "طريق")
-        {
-            continue;
-        }
-        if !needs_met(s, trig, m) {
+        if (def.actor_is_forces && reports(s, lex, m)) || !needs_met(s, trig, m) {
             continue;
         }
         let (left, right) = cx.clause(m.start, m.end);

@@ -138,6 +138,16 @@ fn after_fronted_subject(s: &Sent, lex: &Lexicon, i: usize) -> bool {
     j == 0 || s.is_punct(j - 1) || s.has_cue(lex, j - 1, CueKind::Complementizer)
 }
 
+/// Whether a verb of moving forces that also reports speech, with its
+/// source after it (نقلت رويترز عن مسؤولين; past a long subject and a date:
+/// ونقل عضو لجنة الأمن والدفاع النيابية عن …), reports rather than moves.
+/// (Not before عن طريق, "by way of".)
+pub(super) fn reports(s: &Sent, lex: &crate::lexicon::Lexicon, m: &Match) -> bool {
+    s.has_cue(lex, m.start, crate::lexicon::CueKind::Speech)
+        && (m.end..(m.end + 8).min(s.len()))
+            .any(|k| s.text(k) == "عن" && k + 1 < s.len() && s.text(k + 1) != "طريق")
+}
+
 /// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):
 /// in a window of the sentence, since it may lie beyond a comma, or right
 /// after the trigger for `kg:needsNear` (تعزيز قواتها); and none of its

@@ -97,7 +97,7 @@ pub fn discover(
             && lex.cues[cue].names
             && !counted
             // (nor when a fixed phrase starts with it: قيادة وسيطرة)
-            && !s.cue_at(lex, i, CueKind::StopWord).is_some_and(|c| c.0 > end)
+            && s.cue_at(lex, i, CueKind::StopWord).is_none_or(|c| c.0 <= end)
         {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
             // (or after a naming phrase, in quotes: جماعة تطلق على نفسها اسم
