@@ -1633,3 +1633,13 @@ fn command_and_control_names_no_body() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_vague_time_after_the_verb_does_not_part_it_from_its_object() {
+    let t = "وكانت قوات التحالف قد سلّمت خلال الأشهر الماضية قواعد القائم والقيارة.";
+    assert!(
+        has(t, "handover", "coalition", "qayyarah-air-base"),
+        "{:?}",
+        roles(t, "handover")
+    );
+}

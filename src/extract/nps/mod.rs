@@ -87,12 +87,22 @@ impl Ctx<'_, '_> {
         self.hidden.get(k).copied().unwrap_or(false)
     }
 
-    /// Tokens in `a..b` that are not inside a parenthetical or a date: the
+    /// Tokens in `a..b` that are not inside a parenthetical, a date or a
+    /// vague time: the
     /// distance a reader perceives between two words (وتشن القوات التركية
     /// منذ الأربعاء الماضي هجوماً).
     pub fn gap(&self, a: usize, b: usize) -> usize {
+        // (a vague time counts no more than a date: سلّمت خلال الأشهر
+        // الماضية قواعد القائم والقيارة)
         (a..b)
-            .filter(|&k| !self.is_hidden(k) && !self.dated.get(k).copied().unwrap_or(false))
+            .filter(|&k| {
+                !self.is_hidden(k)
+                    && !self.dated.get(k).copied().unwrap_or(false)
+                    && self
+                        .s
+                        .cue_covering(self.lex, k, CueKind::VagueTime)
+                        .is_none()
+            })
             .count()
     }
 
