@@ -308,7 +308,15 @@ pub fn sentence_events(
             }
         }
         occasion::occasion_roles(&cx, table, m, &speakers, &out, during_it, &mut roles);
-        occasion::both_sides(&cx, m, def.symmetric, &out, state.last_parties, &mut roles);
+        occasion::both_sides(
+            &cx,
+            table,
+            m,
+            def.symmetric,
+            &out,
+            state.last_parties,
+            &mut roles,
+        );
         // A relative clause without a subject of its own: its head acts
         // (الجنود الأمريكيين الذين سيبقون في العراق).
         if roles.actors.is_empty()
@@ -481,7 +489,8 @@ pub fn sentence_events(
         .rev()
         .find(|d| d.is_verb && d.actor.is_some())
         .and_then(|d| d.actor);
-    state.last_parties = occasion::parties_of(lex, &out).or(state.last_parties);
+    state.last_parties =
+        occasion::parties_of(lex, |e| table.get(e).kind.can_act(), &out).or(state.last_parties);
     embedded_attribution(&cx, &mut out);
     venue_of_occasion(&cx, &mut out);
     out.extend(presence_events(&cx, table, dates, &triggers));

@@ -113,21 +113,29 @@ pub(super) fn occasion_roles(
 /// The two parties of the last event of a symmetric action (a meeting,
 /// talks, an agreement) among `drafts`: its actor and counterpart, or the
 /// two actors of one trigger. O(drafts).
-pub(super) fn parties_of(lex: &Lexicon, drafts: &[Draft]) -> Option<(usize, usize)> {
+pub(super) fn parties_of(
+    lex: &Lexicon,
+    can_act: impl Fn(usize) -> bool,
+    drafts: &[Draft],
+) -> Option<(usize, usize)> {
     let sym: Vec<&Draft> = drafts
         .iter()
         .filter(|d| lex.actions[d.action].symmetric && d.actor.is_some())
         .collect();
     let last = sym.last()?;
     let a = last.actor?;
-    if let Some(t) = last.target.filter(|&t| t != a) {
-        return Some((a, t));
-    }
+    // (two actors of one trigger first; a counterpart only if it can act,
+    // not the topic of talks: وبحثا مستقبل قوات التحالف)
     sym.iter()
         .rev()
         .filter(|d| d.trigger == last.trigger)
         .find_map(|d| d.actor.filter(|&b| b != a))
         .map(|b| (b, a))
+        .or_else(|| {
+            last.target
+                .filter(|&t| t != a && can_act(t))
+                .map(|t| (a, t))
+        })
 }
 
 /// A trigger of a symmetric action whose subject is "both sides"
@@ -136,6 +144,7 @@ pub(super) fn parties_of(lex: &Lexicon, drafts: &[Draft]) -> Option<(usize, usiz
 /// actors the parties of the sentence's last such event, else `earlier`.
 pub(super) fn both_sides(
     cx: &Ctx,
+    table: &EntityTable,
     m: &Match,
     symmetric: bool,
     out: &[Draft],
@@ -144,7 +153,7 @@ pub(super) fn both_sides(
 ) {
     if symmetric
         && names_both_sides(cx, m, roles)
-        && let Some((a, b)) = parties_of(cx.lex, out).or(earlier)
+        && let Some((a, b)) = parties_of(cx.lex, |e| table.get(e).kind.can_act(), out).or(earlier)
     {
         roles.actors = vec![(a, Np::none(m.start)), (b, Np::none(m.start))];
     }
@@ -152,20 +161,22 @@ pub(super) fn both_sides(
 
 fn names_both_sides(cx: &Ctx, m: &Match, roles: &Roles) -> bool {
     let s = cx.s;
-    let two_sides = |np: &Np| {
-        np.ment != usize::MAX
-            && s.cue_at(cx.lex, np.start, CueKind::Anaphor)
-                .is_some_and(|c| {
-                    let cue = &cx.lex.cues[c.1];
-                    cue.number == Some(2) && cue.introduces.is_none()
-                })
+    // (the anaphor itself, next to the trigger, whether or not it was
+    // resolved: الجانبان قد بحثا، وبحث الجانبان)
+    let two_sides = |k: usize| {
+        s.cue_at(cx.lex, k, CueKind::Anaphor).is_some_and(|c| {
+            let cue = &cx.lex.cues[c.1];
+            cue.number == Some(2) && cue.introduces.is_none()
+        })
     };
-    roles.actors.iter().any(|(_, np)| two_sides(np))
+    (m.start.saturating_sub(2)..m.start)
+        .any(|k| two_sides(k) && !(k..m.start).any(|j| s.is_verb(j) && j != k))
+        || (m.end < s.len() && two_sides(m.end))
         || (m.payload.pos == Pos::Past
             && s.text(m.end - 1).ends_with('ا')
-            // (not "we", توصلنا, nor a plural, اتفقوا)
-            && !s.text(m.end - 1).ends_with("نا")
-            && !s.text(m.end - 1).ends_with("وا")
+            // (not "we", توصلنا, nor a plural, اتفقوا, nor an object
+            // pronoun, زارها)
+            && !["نا", "وا", "ها"].iter().any(|x| s.text(m.end - 1).ends_with(x))
             // (a dual verb comes after its subject: a phrase after it is
             // its object, وبحثا مستقبل قوات التحالف)
             && roles

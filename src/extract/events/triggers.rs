@@ -141,11 +141,18 @@ fn after_fronted_subject(s: &Sent, lex: &Lexicon, i: usize) -> bool {
 /// Whether a verb of moving forces that also reports speech, with its
 /// source after it (نقلت رويترز عن مسؤولين; past a long subject and a date:
 /// ونقل عضو لجنة الأمن والدفاع النيابية عن …), reports rather than moves.
-/// (Not before عن طريق, "by way of".)
-pub(super) fn reports(s: &Sent, lex: &crate::lexicon::Lexicon, m: &Match) -> bool {
+/// (Not past the end of a clause, nor عن طريق "by way of", nor بعيداً عن،
+/// فضلاً عن، بدلاً عن، نيابة عن.)
+pub(super) fn reports(s: &Sent, lex: &Lexicon, m: &Match) -> bool {
     s.has_cue(lex, m.start, crate::lexicon::CueKind::Speech)
         && (m.end..(m.end + 8).min(s.len()))
-            .any(|k| s.text(k) == "عن" && k + 1 < s.len() && s.text(k + 1) != "طريق")
+            .take_while(|&k| !matches!(s.text(k), "." | ":" | "؛" | ";"))
+            .any(|k| {
+                s.text(k) == "عن"
+                    && k + 1 < s.len()
+                    && s.text(k + 1) != "طريق"
+                    && !["بعيدا", "فضلا", "بدلا", "نيابه"].contains(&s.text(k - 1))
+            })
 }
 
 /// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):

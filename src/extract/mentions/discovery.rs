@@ -96,8 +96,10 @@ pub fn discover(
             && !s.text(i).starts_with("ال")
             && lex.cues[cue].names
             && !counted
-            // (nor when a fixed phrase starts with it: قيادة وسيطرة)
-            && s.cue_at(lex, i, CueKind::StopWord).is_none_or(|c| c.0 <= end)
+            // (nor when a fixed phrase that names nothing starts with it:
+            // قيادة وسيطرة)
+            && s.cue_at(lex, i, CueKind::StopWord)
+                .is_none_or(|c| c.0 <= end || lex.cues[c.1].names)
         {
             let kind = lex.cues[cue].introduces.unwrap_or(EntityKind::Place);
             // (or after a naming phrase, in quotes: جماعة تطلق على نفسها اسم

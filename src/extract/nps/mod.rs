@@ -227,7 +227,8 @@ impl Ctx<'_, '_> {
             let quoted_verb = s.is_punct(k)
                 && QUOTES_OPEN.contains(&s.text(k))
                 && (s.is_verb(t0)
-                    || (k + 2 == t0 && s.has_cue(self.lex, k + 1, CueKind::PhaseVerb))
+                    || (k + 1..t0)
+                        .any(|j| s.is_verb(j) && s.has_cue(self.lex, j, CueKind::PhaseVerb))
                     || (k + 1 == t0
                         && s.matches_at(t0).any(|x| {
                             matches!(x.payload.target, Target::Trigger { .. })
