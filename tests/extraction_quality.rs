@@ -67,9 +67,10 @@ fn extraction_quality_does_not_regress() {
         // that session's first rules, scored .581 and took it from .764 to
         // .732; the session ended at .748. Articles 90–113, written the
         // same way, scored .487 (90–101: training, handover, talks) and .521
-        // (102–113) and took the set from .750 to .676.)
+        // (102–113) and took the set from .750 to .676; that session's
+        // rules took it to .686.)
         &evaluate(&ex, "tests/dev/articles", "tests/dev/gold.tsv"),
-        0.67,
+        0.68,
         0.90,
     );
     check(
@@ -85,10 +86,11 @@ fn extraction_quality_does_not_regress() {
         // its rules of the time, and took the set from .626 to .613, its
         // date accuracy from .967 to .926. Ten more, heldout_31–40, joined
         // later that day: they scored .633 on arrival and took the set
-        // from .616 to .622, its date accuracy from .926 to .899.)
+        // from .616 to .622, its date accuracy from .926 to .899; that
+        // session's rules took it to .634, date .902.)
         &evaluate(&ex, "tests/heldout/articles", "tests/heldout/gold.tsv"),
-        0.60,
-        0.88,
+        0.62,
+        0.89,
     );
 }
 
