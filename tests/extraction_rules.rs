@@ -1683,3 +1683,20 @@ fn a_vague_time_after_the_verb_does_not_part_it_from_its_object() {
         roles(t, "handover")
     );
 }
+
+#[test]
+fn an_armed_group_after_an_attack_noun_with_its_target_is_the_attacker() {
+    let t = "وأرسلت ألمانيا مدربين إلى الإقليم بعد هجوم \"داعش\" على سنجار عام 2014.";
+    assert!(
+        has(t, "attack", "isis", "sinjar"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    // (without a target phrase the genitive stays the object: استهداف التحالف)
+    let t = "وحذرت الحكومة من أن استهداف التحالف الدولي يضر بالعراق.";
+    assert!(
+        roles(t, "attack").iter().all(|(a, _)| a != "coalition"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

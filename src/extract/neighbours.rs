@@ -9,7 +9,7 @@
 
 use super::nps::{Ctx, Group};
 use super::table::EntityTable;
-use crate::lexicon::CueKind;
+use crate::lexicon::{ActionDef, CueKind};
 use crate::matcher::Match;
 use crate::model::EntityKind;
 
@@ -94,4 +94,41 @@ pub(super) fn named_examples(cx: &Ctx, table: &EntityTable, m: &Match) -> Option
         prep: None,
     };
     cx.group_can_act(table, &g).then_some(g)
+}
+
+/// Whether the genitive `g` of an event noun whose object is its target is
+/// the noun's agent: a named state or government (إدانة بغداد، رفض الحكومة
+/// العراقية), or an armed group or force when the target follows with the
+/// action's preposition (هجوم "داعش" على سنجار). Forces after the noun are
+/// its object (تدريب القوات العراقية), and so is a person (اغتيال سليماني).
+pub(super) fn genitive_agent(
+    cx: &Ctx,
+    table: &EntityTable,
+    def: &ActionDef,
+    g: &Group,
+    groups: &[Group],
+) -> bool {
+    let named = g.nps.iter().all(|np| {
+        let mt = cx.ment(*np);
+        np.start == mt.start && !mt.adjectival && !mt.anaphoric
+    });
+    let kind = |np: &super::nps::Np| table.get(cx.ment(*np).entity).kind;
+    let state = g.nps.iter().any(|np| {
+        matches!(kind(np), EntityKind::Country | EntityKind::GovernmentBody)
+            || table
+                .lex_entity(cx.lex, cx.ment(*np).entity)
+                .is_some_and(|l| l.metonym_for.is_some())
+    });
+    let group = g.nps.iter().all(|np| {
+        matches!(
+            kind(np),
+            EntityKind::ArmedGroup | EntityKind::Alliance | EntityKind::MilitaryForce
+        )
+    }) && groups.iter().any(|h| {
+        h.nps[0].start > g.end()
+            && h.prep
+                .as_deref()
+                .is_some_and(|p| def.target_preps.iter().any(|t| t == p))
+    });
+    named && (state || group)
 }

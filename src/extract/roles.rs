@@ -208,24 +208,9 @@ pub(super) fn roles(
                 Some(g) if object_role == ObjectRole::Place && cx.group_can_act(table, g) => {
                     actors.extend(g.nps.iter().copied())
                 }
-                // A named state or government after the noun is its agent
-                // (إدانة بغداد، رفض الحكومة العراقية); forces after it are its
-                // object (تدريب القوات العراقية), and so is a person (اغتيال سليماني).
                 Some(g)
                     if object_role == ObjectRole::Target
-                        && g.nps.iter().all(|np| {
-                            let mt = cx.ment(*np);
-                            np.start == mt.start && !mt.adjectival && !mt.anaphoric
-                        })
-                        && g.nps.iter().any(|np| {
-                            let e = cx.ment(*np).entity;
-                            matches!(
-                                table.get(e).kind,
-                                EntityKind::Country | EntityKind::GovernmentBody
-                            ) || table
-                                .lex_entity(lex, e)
-                                .is_some_and(|l| l.metonym_for.is_some())
-                        }) =>
+                        && neighbours::genitive_agent(cx, table, def, g, &groups) =>
                 {
                     actors.extend(g.nps.iter().copied())
                 }
