@@ -1700,3 +1700,13 @@ fn an_armed_group_after_an_attack_noun_with_its_target_is_the_attacker() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn the_author_of_an_incursion_kills_as_an_attacker_does() {
+    let t = "مقتل 13 سورياً في توغل إسرائيلي بريف دمشق";
+    assert!(
+        roles(t, "kill").iter().any(|(a, _)| a == "israel"),
+        "{:?}",
+        roles(t, "kill")
+    );
+}

@@ -15,9 +15,10 @@ pub(super) fn share_attack_roles(lex: &Lexicon, mut drafts: Vec<Draft>) -> Vec<D
     // (the killing's attack is the one right after it, قتلى بقصف في ريف
     // درعا، or else the latest one told before it: الضربات جاءت رداً على
     // الهجوم الذي استهدف البرج 22، وأسفر عن مقتل …)
+    // (an incursion kills as an attack does: مقتل 13 سورياً في توغل إسرائيلي)
     let attacks: Vec<_> = drafts
         .iter()
-        .filter(|d| is(d, "attack"))
+        .filter(|d| is(d, "attack") || is(d, "invade"))
         .map(|d| (d.trigger.0, (d.place, d.date, d.actor)))
         .collect();
     let kill = drafts
