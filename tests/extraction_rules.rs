@@ -1710,3 +1710,11 @@ fn the_author_of_an_incursion_kills_as_an_attacker_does() {
         roles(t, "kill")
     );
 }
+
+#[test]
+fn a_mountain_top_is_no_summit() {
+    let t = "وسيطرت القوات الإسرائيلية على قمة جبل الشيخ في كانون الأول 2024.";
+    assert!(roles(t, "meet").is_empty(), "{:?}", roles(t, "meet"));
+    let t = "وعقدت قمة بغداد أمس بحضور الرئيس الفرنسي.";
+    assert!(!roles(t, "meet").is_empty());
+}
