@@ -489,8 +489,7 @@ pub fn sentence_events(
         .rev()
         .find(|d| d.is_verb && d.actor.is_some())
         .and_then(|d| d.actor);
-    state.last_parties =
-        occasion::parties_of(lex, |e| table.get(e).kind.can_act(), &out).or(state.last_parties);
+    state.last_parties = occasion::parties_of(lex, table, &out).or(state.last_parties);
     embedded_attribution(&cx, &mut out);
     venue_of_occasion(&cx, &mut out);
     out.extend(presence_events(&cx, table, dates, &triggers));

@@ -115,7 +115,7 @@ pub(super) fn occasion_roles(
 /// two actors of one trigger. O(drafts).
 pub(super) fn parties_of(
     lex: &Lexicon,
-    can_act: impl Fn(usize) -> bool,
+    table: &EntityTable,
     drafts: &[Draft],
 ) -> Option<(usize, usize)> {
     let sym: Vec<&Draft> = drafts
@@ -133,7 +133,7 @@ pub(super) fn parties_of(
         .map(|b| (b, a))
         .or_else(|| {
             last.target
-                .filter(|&t| t != a && can_act(t))
+                .filter(|&t| t != a && table.get(t).kind.can_act())
                 .map(|t| (a, t))
         })
 }
@@ -153,7 +153,7 @@ pub(super) fn both_sides(
 ) {
     if symmetric
         && names_both_sides(cx, m, roles)
-        && let Some((a, b)) = parties_of(cx.lex, |e| table.get(e).kind.can_act(), out).or(earlier)
+        && let Some((a, b)) = parties_of(cx.lex, table, out).or(earlier)
     {
         roles.actors = vec![(a, Np::none(m.start)), (b, Np::none(m.start))];
     }
@@ -170,7 +170,7 @@ fn names_both_sides(cx: &Ctx, m: &Match, roles: &Roles) -> bool {
         })
     };
     (m.start.saturating_sub(2)..m.start)
-        .any(|k| two_sides(k) && !(k..m.start).any(|j| s.is_verb(j) && j != k))
+        .any(|k| two_sides(k) && !(k + 1..m.start).any(|j| s.is_verb(j)))
         || (m.end < s.len() && two_sides(m.end))
         || (m.payload.pos == Pos::Past
             && s.text(m.end - 1).ends_with('ا')

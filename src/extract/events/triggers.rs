@@ -4,8 +4,8 @@
 //! the possessive or first-person ending of a trigger's token.
 
 use crate::extract::sent::Sent;
-use crate::lexicon::Lexicon;
 use crate::lexicon::morph::Pos;
+use crate::lexicon::{CueKind, Lexicon};
 use crate::matcher::{Clitics, Match, Target};
 
 /// The trigger matches of a sentence: longest per position, not inside a
@@ -59,7 +59,7 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
         // A complementizer with its pronoun is no verb (أنها is not أنهى).
         if m.end == m.start + 1
             && matches!(m.payload.pos, Pos::Past | Pos::Present)
-            && s.has_cue(lex, m.start, crate::lexicon::CueKind::Complementizer)
+            && s.has_cue(lex, m.start, CueKind::Complementizer)
         {
             continue;
         }
@@ -102,7 +102,7 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
         // A phase verb right before another action's verbal noun is that
         // noun's aspect, not an event of its own (سيواصل دعم القوات).
         if matches!(chosen.payload.pos, Pos::Past | Pos::Present)
-            && s.has_cue(lex, chosen.start, crate::lexicon::CueKind::PhaseVerb)
+            && s.has_cue(lex, chosen.start, CueKind::PhaseVerb)
             && all.iter().any(|n| {
                 n.start == chosen.end
                     && n.payload.pos == Pos::Noun
@@ -120,7 +120,6 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
 /// (غير أن الرئيس التركي أردوغان رفض الانسحاب): a name governs no genitive,
 /// so the word after it is the verb. (Not after a verb: أعلنت واشنطن سحب قواتها.)
 fn after_fronted_subject(s: &Sent, lex: &Lexicon, i: usize) -> bool {
-    use crate::lexicon::CueKind;
     let Some(e) = s
         .ment_at(i - 1)
         .filter(|e| e.end == i && !e.adjectival && !e.anaphoric)
@@ -144,7 +143,7 @@ fn after_fronted_subject(s: &Sent, lex: &Lexicon, i: usize) -> bool {
 /// (Not past the end of a clause, nor عن طريق "by way of", nor بعيداً عن،
 /// فضلاً عن، بدلاً عن، نيابة عن.)
 pub(super) fn reports(s: &Sent, lex: &Lexicon, m: &Match) -> bool {
-    s.has_cue(lex, m.start, crate::lexicon::CueKind::Speech)
+    s.has_cue(lex, m.start, CueKind::Speech)
         && (m.end..(m.end + 8).min(s.len()))
             .take_while(|&k| !matches!(s.text(k), "." | ":" | "؛" | ";"))
             .any(|k| {

@@ -148,31 +148,30 @@ fn conjunct_after_head_noun(
         })
 }
 
+/// The head noun cue that ends right before token `start`, if any.
+fn head_noun_before(s: &Sent, lex: &Lexicon, start: usize) -> Option<usize> {
+    let h = start.checked_sub(1)?;
+    s.cue_at(lex, h, CueKind::HeadNoun)
+        .filter(|c| c.0 == start)
+        .map(|c| c.1)
+}
+
 /// Whether a plural noun of bases (قواعد، معسكرات، مطارات) comes right
 /// before token `start`: the names it governs are a list (في قواعد عين
 /// الأسد والتقدم وحرير).
 fn bases_before(s: &Sent, lex: &Lexicon, start: usize) -> bool {
-    start > 0
-        && s.cue_at(lex, start - 1, CueKind::HeadNoun)
-            .is_some_and(|c| {
-                let cue = &lex.cues[c.1];
-                c.0 == start && !cue.names && cue.introduces == Some(EntityKind::MilitaryBase)
-            })
+    head_noun_before(s, lex, start).is_some_and(|c| {
+        !lex.cues[c].names && lex.cues[c].introduces == Some(EntityKind::MilitaryBase)
+    })
 }
 
 /// Whether a dual head noun in construct (قاعدتي، قاعدتا، محافظتي، مدينتي,
 /// and masculine قضاءي، حقلي، مطاري) comes right before token `start`.
 pub fn dual_head_before(s: &Sent, lex: &Lexicon, start: usize) -> bool {
-    if start == 0 {
-        return false;
-    }
-    let t = s.text(start - 1);
-    let Some(c) = s
-        .cue_at(lex, start - 1, CueKind::HeadNoun)
-        .filter(|c| c.0 == start)
-    else {
+    let Some(c) = head_noun_before(s, lex, start) else {
         return false;
     };
+    let t = s.text(start - 1);
     if t.ends_with("تي") || t.ends_with("تا") {
         return true;
     }
@@ -181,7 +180,7 @@ pub fn dual_head_before(s: &Sent, lex: &Lexicon, start: usize) -> bool {
     let Some(stem) = t.strip_suffix('ي') else {
         return false;
     };
-    lex.cues[c.1]
+    lex.cues[c]
         .nouns
         .iter()
         .any(|n| stem.ends_with(n.as_str()) && stem.chars().count() <= n.chars().count() + 3)

@@ -88,9 +88,8 @@ impl Ctx<'_, '_> {
     }
 
     /// Tokens in `a..b` that are not inside a parenthetical, a date or a
-    /// vague time: the
-    /// distance a reader perceives between two words (وتشن القوات التركية
-    /// منذ الأربعاء الماضي هجوماً).
+    /// vague time: the distance a reader perceives between two words (وتشن
+    /// القوات التركية منذ الأربعاء الماضي هجوماً).
     pub fn gap(&self, a: usize, b: usize) -> usize {
         // (a vague time counts no more than a date: سلّمت خلال الأشهر
         // الماضية قواعد القائم والقيارة)
