@@ -1718,3 +1718,28 @@ fn a_mountain_top_is_no_summit() {
     let t = "وعقدت قمة بغداد أمس بحضور الرئيس الفرنسي.";
     assert!(!roles(t, "meet").is_empty());
 }
+
+#[test]
+fn tasallama_hands_over_to_a_recipient_and_receives_from_a_giver() {
+    // تسلّم is both "hands over" (present of سلّم) and "received": the
+    // recipient's لـ/إلى or the giver's من tells which.
+    let handed = |t: &str| {
+        events(t)
+            .into_iter()
+            .filter(|m| m.action == "handover")
+            .map(|m| (m.actor.unwrap_or_default(), m.target.unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    let t = "القوات البريطانية تسلّم قاعدة الشعيبة للجيش العراقي";
+    assert!(
+        handed(t).contains(&("united-kingdom".into(), "iraqi-army".into())),
+        "{:?}",
+        handed(t)
+    );
+    let t = "تسلّم الجيش العراقي قاعدة الشعيبة من القوات البريطانية.";
+    assert!(
+        handed(t).contains(&("united-kingdom".into(), "iraqi-army".into())),
+        "{:?}",
+        handed(t)
+    );
+}

@@ -84,7 +84,21 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
             .then(|| pick(&|o| o.payload.pos == Pos::Adjective))
             .flatten()
             .or_else(|| pick(&|o| matches!(o.payload.pos, Pos::Noun | Pos::Adjective)));
-        let verb = pick(&|o| matches!(o.payload.pos, Pos::Past | Pos::Present));
+        // (a form both "received" and "hands over", تسلّم: handing over when
+        // the recipient follows with the action's preposition, للجيش)
+        // or receiving when the giver follows with من)
+        let gives = same
+            .clone()
+            .any(|o| receives(lex, o))
+            .then(|| recipient_follows(s, lex, m))
+            .flatten();
+        let verb = gives
+            .and_then(|g| {
+                pick(&|o| {
+                    matches!(o.payload.pos, Pos::Past | Pos::Present) && receives(lex, o) != g
+                })
+            })
+            .or_else(|| pick(&|o| matches!(o.payload.pos, Pos::Past | Pos::Present)));
         let chosen = match (noun, verb) {
             (Some(n), Some(v)) => {
                 let construct = m.start > 0
@@ -116,18 +130,58 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
     out
 }
 
+/// Whether a trigger reads its subject as the one who receives (تسلّم).
+fn receives(lex: &Lexicon, m: &Match) -> bool {
+    match m.payload.target {
+        Target::Trigger { action, trigger } => {
+            lex.actions[action as usize].triggers[trigger as usize].subject
+                == Some(crate::lexicon::ObjectRole::Target)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the first phrase with a preposition after the trigger, within
+/// its clause, is one of the action's recipient prepositions (إلى، لـ:
+/// true) or the giver's من (false).
+fn recipient_follows(s: &Sent, lex: &Lexicon, m: &Match) -> Option<bool> {
+    let def = &lex.actions[m.action_of()];
+    for j in m.end..s.len().min(m.end + 8) {
+        if s.is_punct(j) && !matches!(s.text(j), "\"" | "«" | "»" | "“" | "”") {
+            break;
+        }
+        if s.ment_at(j).is_none_or(|e| e.start != j) {
+            continue;
+        }
+        match s.preposition_before(lex, j).as_deref() {
+            Some("من") => return Some(false),
+            Some(p) if def.target_preps.iter().any(|x| x == p) => return Some(true),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Whether a name ends right before `i` as the subject opening its clause
 /// (غير أن الرئيس التركي أردوغان رفض الانسحاب): a name governs no genitive,
 /// so the word after it is the verb. (Not after a verb: أعلنت واشنطن سحب قواتها.)
 fn after_fronted_subject(s: &Sent, lex: &Lexicon, i: usize) -> bool {
-    let Some(e) = s
-        .ment_at(i - 1)
-        .filter(|e| e.end == i && !e.adjectival && !e.anaphoric)
-    else {
+    let Some(e) = s.ment_at(i - 1).filter(|e| e.end == i && !e.anaphoric) else {
         return false;
     };
-    // (back over its title: الرئيس التركي رجب طيب أردوغان)
     let mut j = e.start;
+    // (a force noun with its nationality: القوات الأمريكية تسلّم …)
+    if e.adjectival {
+        let force = j > 0
+            && [CueKind::ForceNoun, CueKind::TroopNoun]
+                .iter()
+                .any(|k| s.cue_at(lex, j - 1, *k).is_some_and(|c| c.0 == j));
+        if !force {
+            return false;
+        }
+        j -= 1;
+    }
+    // (back over its title: الرئيس التركي رجب طيب أردوغان)
     while j > 0
         && (s.cue_covering(lex, j - 1, CueKind::Title).is_some()
             || s.ment_at(j - 1).is_some_and(|m| m.adjectival))
