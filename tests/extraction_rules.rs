@@ -1743,3 +1743,14 @@ fn tasallama_hands_over_to_a_recipient_and_receives_from_a_giver() {
         handed(t)
     );
 }
+
+#[test]
+fn a_damma_on_a_present_ending_in_ya_is_active() {
+    // ستُبقي (form IV, active) is not the passive ستُبقى.
+    let t = "وقال المتحدث إن فرنسا ستُبقي نحو مئتي جندي في العراق.";
+    assert!(
+        has(t, "remain", "france", "iraq"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

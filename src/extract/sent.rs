@@ -155,13 +155,18 @@ impl<'a> Sent<'a> {
             if c == '\u{064F}' && (1..=3).contains(&letters) {
                 // A damma on the first letters (after و/ف/س) marks the
                 // passive, except in an active present with a kasra
-                // later (يُرسِل).
+                // later (يُرسِل) or a final ي (يُبقي; the passive is يُبقى).
                 let present = chars[..k]
                     .iter()
                     .rev()
                     .find(|c| !crate::text::normalize::is_arabic_mark(**c))
                     .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'));
-                return !(present && chars[k..].contains(&'\u{0650}'));
+                let final_ya = chars
+                    .iter()
+                    .rev()
+                    .find(|c| !crate::text::normalize::is_arabic_mark(**c))
+                    == Some(&'ي');
+                return !(present && (chars[k..].contains(&'\u{0650}') || final_ya));
             }
             if !crate::text::normalize::is_arabic_mark(c) {
                 letters += 1;
