@@ -1754,3 +1754,13 @@ fn a_damma_on_a_present_ending_in_ya_is_active() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn warships_act_for_their_state() {
+    let t = "وغادرت معظم السفن الحربية الروسية قاعدة طرطوس البحرية خلال الأسبوع الماضي.";
+    assert!(
+        has(t, "withdraw", "russia", "tartus-naval-base"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}
