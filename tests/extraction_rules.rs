@@ -1764,3 +1764,33 @@ fn warships_act_for_their_state() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn a_copula_passes_its_subject_on() {
+    // to the participle after it
+    let t = "وقال المصدر إن نحو 200 جندي بريطاني كانوا متمركزين في قاعدة الشعيبة.";
+    assert!(
+        has(t, "deploy", "united-kingdom", "shaibah"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // and, after أن, carries the denier as its pronoun
+    let t = "ونفت عصائب أهل الحق أن تكون قد نفذت الهجوم على قاعدة حرير.";
+    assert!(
+        roles(t, "attack")
+            .iter()
+            .any(|(a, _)| a == "asaib-ahl-al-haq"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
+
+#[test]
+fn a_speech_verb_between_gives_the_subject_of_its_complement() {
+    // شنت has no subject of its own: it is the denier's, not the
+    // condemner's before it.
+    let t = "ودانت الحكومة العراقية الهجوم، بينما نفت كتائب حزب الله أن شنت الهجوم.";
+    let r = roles(t, "attack");
+    assert!(r.iter().any(|(a, _)| a == "kataib-hezbollah"), "{r:?}");
+    assert!(r.iter().all(|(a, _)| a != "iraqi-government"), "{r:?}");
+}

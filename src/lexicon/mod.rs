@@ -200,6 +200,9 @@ pub enum CueKind {
     /// its subject carries over to a coordinated verb (استدعت الخارجية
     /// السفير، وطالبت أنقرة بسحب قواتها).
     ClauseVerb,
+    /// "was, became" between a subject and its predicate (جنود أمريكيون
+    /// كانوا متمركزين): the subject before it is the predicate's.
+    Copula,
 }
 
 impl CueKind {
@@ -248,6 +251,7 @@ impl CueKind {
         (CueKind::Resumptive, "ResumptiveCue"),
         (CueKind::Topic, "TopicCue"),
         (CueKind::ClauseVerb, "ClauseVerb"),
+        (CueKind::Copula, "Copula"),
     ];
 
     pub fn from_class_name(s: &str) -> Option<Self> {

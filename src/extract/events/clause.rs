@@ -32,12 +32,29 @@ pub(super) fn pronoun_complementizer(cx: &Ctx, m: &Match) -> Option<usize> {
     {
         k -= 1;
     }
+    // (a copula carries the pronoun: نفت أن تكون قد نفّذت الهجوم)
+    if k > 1
+        && s.cue_at(cx.lex, k - 1, CueKind::Copula)
+            .is_some_and(|c| c.0 == k)
+        && s.has_cue(cx.lex, k - 2, CueKind::Complementizer)
+    {
+        return Some(k - 2);
+    }
     (k > 0
         && s.has_cue(cx.lex, k - 1, CueKind::Complementizer)
         && ["ه", "ها", "هم", "هما"]
             .iter()
             .any(|p| s.text(k - 1).ends_with(p)))
     .then(|| k - 1)
+}
+
+/// The speaker of a speech verb between tokens `from` and `to` that
+/// governs what follows it (قال X إن، نفت X أن), if one is named.
+pub(super) fn speaker_between(speakers: &[Speaker], from: usize, to: usize) -> Option<usize> {
+    speakers
+        .iter()
+        .rfind(|sp| !sp.after && from <= sp.verb && sp.verb < to)
+        .and_then(|sp| sp.entity)
 }
 
 pub(super) fn attribution_for(speakers: &[Speaker], m: &Match) -> Option<usize> {
@@ -252,4 +269,49 @@ fn earlier_or_speaker(
     earlier_verb_subject(cx, table, t0)
         .map(|g| Resumed::Group(g.nps))
         .or(speaker.map(Resumed::Speaker))
+}
+
+/// The subject a relative clause gives trigger `m` (clause starting at
+/// `left`): for a verb opening a relative clause without a subject of its
+/// own, the clause's head (الجنود الأمريكيين الذين سيبقون في العراق); for
+/// an event noun followed by a relative clause whose verb has a subject,
+/// that subject (عمليات التدريب التي يقدمها التحالف، الهجمات التي تشنها
+/// الفصائل).
+pub(super) fn relative_subject(
+    cx: &Ctx,
+    table: &EntityTable,
+    m: &Match,
+    left: usize,
+) -> Option<Group> {
+    let s = cx.s;
+    let lex = cx.lex;
+    if matches!(m.payload.pos, Pos::Past | Pos::Present) {
+        if s.is_passive(m.start)
+            || left == 0
+            || !(left..m.start).all(|k| cx.function_word(k))
+            || !s.has_cue(lex, left - 1, CueKind::RelativePronoun)
+        {
+            return None;
+        }
+        return cx
+            .groups(left.saturating_sub(10), left - 1)
+            .into_iter()
+            .rev()
+            .find(|g| g.end() == left - 1 && cx.group_can_act(table, g));
+    }
+    let rel = (m.end..(m.end + 5).min(s.len()))
+        .take_while(|&k| !cx.is_boundary(k) || s.has_cue(lex, k, CueKind::RelativePronoun))
+        .find(|&k| s.has_cue(lex, k, CueKind::RelativePronoun))?;
+    // (the relative verb, often unknown to the lexicon: يقدمها، يوفرها)
+    if rel + 1 >= s.len()
+        || (cx.function_word(rel + 1) && !s.is_verb(rel + 1))
+        || s.ment_at(rel + 1).is_some()
+    {
+        return None;
+    }
+    cx.groups(rel + 2, (rel + 6).min(s.len()))
+        .into_iter()
+        .next()
+        .filter(|g| g.prep.is_none() && g.nps[0].start <= rel + 3)
+        .filter(|g| cx.group_can_act(table, g))
 }

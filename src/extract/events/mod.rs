@@ -36,7 +36,7 @@ use crate::matcher::{Match, Target};
 use crate::model::{Modality, PartialDate, Polarity};
 use clause::{
     Resumed, attribution_for, earlier_verb_subject, intent_subject, pick_date,
-    pronoun_complementizer, resumed_subject, troops,
+    pronoun_complementizer, relative_subject, resumed_subject, speaker_between, troops,
 };
 use merge::{embedded_attribution, merge_light_verbs, share_attack_roles, venue_of_occasion};
 use presence::{elliptic_counts, presence_events};
@@ -257,6 +257,18 @@ pub fn sentence_events(
                     None
                 };
                 roles.actors.push((state.unwrap_or(sp), Np::none(m.start)));
+            } else if let Some(sp) = out
+                .iter()
+                .rev()
+                .find(|d| d.is_verb && d.actor.is_some())
+                .and_then(|prev| speaker_between(&speakers, prev.trigger.1, m.start))
+                .filter(|_| {
+                    m.clitics.conj.is_none() && (left..m.start).all(|k| cx.function_word(k))
+                })
+            {
+                // (unless a speech verb with its own subject comes between:
+                // دانت الحكومة الهجوم، بينما نفت الكتائب أن تكون نفّذته)
+                roles.actors.push((sp, Np::none(m.start)));
             } else if let Some(prev) = out.iter().rev().find(|d| d.is_verb && d.actor.is_some())
                 && (m.clitics.conj.is_some() || (left..m.start).all(|k| cx.function_word(k)))
             {
@@ -317,40 +329,8 @@ pub fn sentence_events(
             state.last_parties,
             &mut roles,
         );
-        // A relative clause without a subject of its own: its head acts
-        // (الجنود الأمريكيين الذين سيبقون في العراق).
         if roles.actors.is_empty()
-            && is_verb_m
-            && !s.is_passive(m.start)
-            && left > 0
-            && (left..m.start).all(|k| cx.function_word(k))
-            && s.has_cue(lex, left - 1, CueKind::RelativePronoun)
-            && let Some(head) = cx
-                .groups(left.saturating_sub(10), left - 1)
-                .into_iter()
-                .rev()
-                .find(|g| g.end() == left - 1 && cx.group_can_act(table, g))
-        {
-            add_actors(&cx, table, &mut roles.actors, &head.nps);
-        }
-        // An event noun followed by a relative clause whose verb has a
-        // subject: that subject does it (عمليات التدريب التي يقدمها التحالف،
-        // الهجمات التي تشنها الفصائل).
-        if roles.actors.is_empty()
-            && !is_verb_m
-            && let Some(rel) = (m.end..(m.end + 5).min(s.len()))
-                .take_while(|&k| !cx.is_boundary(k) || s.has_cue(lex, k, CueKind::RelativePronoun))
-                .find(|&k| s.has_cue(lex, k, CueKind::RelativePronoun))
-            // (the relative verb, often unknown to the lexicon: يقدمها، يوفرها)
-            && rel + 1 < s.len()
-            && (!cx.function_word(rel + 1) || s.is_verb(rel + 1))
-            && s.ment_at(rel + 1).is_none()
-            && let Some(g) = cx
-                .groups(rel + 2, (rel + 6).min(s.len()))
-                .into_iter()
-                .next()
-                .filter(|g| g.prep.is_none() && g.nps[0].start <= rel + 3)
-                .filter(|g| cx.group_can_act(table, g))
+            && let Some(g) = relative_subject(&cx, table, m, left)
         {
             add_actors(&cx, table, &mut roles.actors, &g.nps);
         }

@@ -104,6 +104,18 @@ impl Ctx<'_, '_> {
         adjacent: bool,
     ) -> Option<Group> {
         let quoted = t0 > 0 && QUOTES_OPEN.contains(&self.s.text(t0 - 1));
+        // (back over a copula: جنود أمريكيون كانوا متمركزين)
+        let t0 = if adjacent
+            && t0 > left
+            && self
+                .s
+                .cue_at(self.lex, t0 - 1, CueKind::Copula)
+                .is_some_and(|c| c.0 == t0)
+        {
+            t0 - 1
+        } else {
+            t0
+        };
         self.groups(left, t0).into_iter().rev().find(|g| {
             ((adjacent && g.end() == t0) || (quoted && g.end() + 1 == t0))
                 && self.group_can_act(table, g)
