@@ -1794,3 +1794,36 @@ fn a_speech_verb_between_gives_the_subject_of_its_complement() {
     assert!(r.iter().any(|(a, _)| a == "kataib-hezbollah"), "{r:?}");
     assert!(r.iter().all(|(a, _)| a != "iraqi-government"), "{r:?}");
 }
+
+#[test]
+fn a_mountain_is_named_after_jabal_even_on_its_top() {
+    let t = "وقال وزير الدفاع إن القوات الإسرائيلية ستبقى في قمة جبل الشيخ.";
+    assert!(
+        roles(t, "remain")
+            .iter()
+            .any(|(a, p)| a == "israel" && p == "alshykh"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}
+
+#[test]
+fn a_word_that_is_no_trigger_does_not_end_the_roles_of_the_one_before() {
+    // (قمة without its summit reading does not cut the place off)
+    let t = "وانتشرت قوات أمريكية في قمة جبل سنجار.";
+    assert!(
+        has(t, "deploy", "united-states", "sinjar"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn the_nationality_of_an_event_noun_is_no_subject_of_the_verb_before() {
+    let t = "وتظاهر أنصار الفصائل التي تعارض الدعم الأمريكي لإسرائيل.";
+    assert!(
+        roles(t, "oppose").iter().all(|(a, _)| a != "united-states"),
+        "{:?}",
+        roles(t, "oppose")
+    );
+}

@@ -83,8 +83,20 @@ pub(super) fn roles(
             // الولايات المتحدة العراق)
             // (only when nothing follows that could be the object: سلّمت
             // واشنطن القاعدة للجيش العراقي)
+            // (not the nationality of an event noun: تعارض الدعم الأمريكي)
+            let of_event_noun = |g: &Group| {
+                let k = g.nps[0].start;
+                cx.group_adjectival(g)
+                    && k > m.end
+                    && s.matches_at(k - 1).any(|x| {
+                        matches!(x.payload.target, Target::Trigger { .. })
+                            && x.payload.pos == Pos::Noun
+                            && x.end == k
+                    })
+            };
             let first_is_actor = bare.first().is_some_and(|g| {
                 cx.group_can_act(table, g)
+                    && !of_event_noun(g)
                     && !(object_role == ObjectRole::Place
                         && bare.len() == 1
                         && g.nps.iter().all(|np| {

@@ -131,9 +131,19 @@ pub fn sentence_events(
                         .is_some_and(|c| c.0 == n.start)
                 })
         };
+        // (nor one whose needed words are missing, which is no trigger: قمة
+        // جبل الشيخ)
+        let live = |n: &Match| match n.payload.target {
+            Target::Trigger { action, trigger } => needs_met(
+                s,
+                &lex.actions[action as usize].triggers[trigger as usize],
+                n,
+            ),
+            _ => false,
+        };
         let next_trigger = triggers[ti + 1..]
             .iter()
-            .find(|n| n.payload.pos != Pos::Adjective && !label(n))
+            .find(|n| n.payload.pos != Pos::Adjective && !label(n) && live(n))
             .map_or(s.len(), |n| n.start.max(m.end));
         let right_roles = right.min(next_trigger);
         let speaker = attribution_for(&speakers, m);
