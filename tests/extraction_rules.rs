@@ -1827,3 +1827,57 @@ fn the_nationality_of_an_event_noun_is_no_subject_of_the_verb_before() {
         roles(t, "oppose")
     );
 }
+
+#[test]
+fn will_not_accept_is_a_refusal() {
+    let t = "وقالت عصائب أهل الحق إنها لن تقبل ببقاء أي جندي أجنبي على أرض العراق.";
+    let e: Vec<_> = events(t)
+        .into_iter()
+        .filter(|m| m.action == "oppose")
+        .collect();
+    assert!(
+        e.iter()
+            .any(|m| m.actor.as_deref() == Some("asaib-ahl-al-haq")
+                && m.polarity == kg::model::Polarity::Positive),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn advisers_and_trainers_are_moved_and_sent() {
+    let t = "ونقلت الولايات المتحدة عدداً من المستشارين إلى قاعدة حرير.";
+    assert!(
+        has(t, "reposition", "united-states", "harir"),
+        "{:?}",
+        roles(t, "reposition")
+    );
+    let t = "وأعلنت الدنمارك إرسال 30 مدرباً إلى بغداد.";
+    assert!(
+        has(t, "deploy", "denmark", "baghdad"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // (a discussion is talks: لمناقشة انسحاب التحالف)
+    let t = "وعقد البرلمان العراقي جلسة لمناقشة انسحاب التحالف.";
+    assert!(
+        roles(t, "negotiate")
+            .iter()
+            .any(|(a, _)| a == "iraqi-parliament"),
+        "{:?}",
+        roles(t, "negotiate")
+    );
+}
+
+#[test]
+fn a_speech_verb_without_subject_continues_the_verb_before_it() {
+    let t = "وكان الرئيس الأمريكي قد أعلن الاتفاق. غير أن كتائب حزب الله رفضت مخرجات الحوار الاستراتيجي، وقالت في بيان إنها \"لن تقبل ببقاء أي جندي أمريكي على أرض العراق\".";
+    let e: Vec<_> = events(t)
+        .into_iter()
+        .filter(|m| m.action == "remain")
+        .collect();
+    assert!(
+        e.iter()
+            .any(|m| m.attributed_to.as_deref() == Some("kataib-hezbollah")),
+        "{e:?}"
+    );
+}

@@ -196,6 +196,15 @@ pub fn speakers(cx: &Ctx, table: &mut EntityTable, state: &mut ArticleState) -> 
             }
             k += 1;
         }
+        // A و-verb without a subject continues the verb before it in its
+        // sentence (رفضت الكتائب مخرجات الحوار، وقالت في بيان إنها …).
+        if entity.is_none()
+            && !explicit
+            && s.starts_with_conj(i)
+            && let Some(g) = super::events::earlier_verb_subject(cx, table, i)
+        {
+            entity = speaker_entity(cx, table, g.nps[0]);
+        }
         if entity.is_none() && !explicit {
             // SVO ("واشنطن … أعلنت"), else the last speaker ("وأضاف:").
             entity = (i.saturating_sub(6)..i)

@@ -9,8 +9,9 @@
 
 use super::nps::{Ctx, Group};
 use super::table::EntityTable;
+use crate::lexicon::morph::Pos;
 use crate::lexicon::{ActionDef, CueKind};
-use crate::matcher::Match;
+use crate::matcher::{Match, Target};
 use crate::model::EntityKind;
 
 /// An instrument right after an attack noun acts for its owner: with ب
@@ -131,4 +132,17 @@ pub(super) fn genitive_agent(
                 .is_some_and(|p| def.target_preps.iter().any(|t| t == p))
     });
     named && (state || group)
+}
+
+/// A nationality adjective right after an event noun that follows the verb
+/// is that noun's, not the verb's subject (تعارض الدعم الأمريكي).
+pub(super) fn of_event_noun(cx: &Ctx, m: &Match, g: &Group) -> bool {
+    let k = g.nps[0].start;
+    cx.group_adjectival(g)
+        && k > m.end
+        && cx.s.matches_at(k - 1).any(|x| {
+            matches!(x.payload.target, Target::Trigger { .. })
+                && x.payload.pos == Pos::Noun
+                && x.end == k
+        })
 }

@@ -84,19 +84,9 @@ pub(super) fn roles(
             // (only when nothing follows that could be the object: سلّمت
             // واشنطن القاعدة للجيش العراقي)
             // (not the nationality of an event noun: تعارض الدعم الأمريكي)
-            let of_event_noun = |g: &Group| {
-                let k = g.nps[0].start;
-                cx.group_adjectival(g)
-                    && k > m.end
-                    && s.matches_at(k - 1).any(|x| {
-                        matches!(x.payload.target, Target::Trigger { .. })
-                            && x.payload.pos == Pos::Noun
-                            && x.end == k
-                    })
-            };
             let first_is_actor = bare.first().is_some_and(|g| {
                 cx.group_can_act(table, g)
-                    && !of_event_noun(g)
+                    && !neighbours::of_event_noun(cx, m, g)
                     && !(object_role == ObjectRole::Place
                         && bare.len() == 1
                         && g.nps.iter().all(|np| {
@@ -268,9 +258,10 @@ pub(super) fn roles(
             }
             // A fixed phrase that needs a word is a predicate (900 عسكري أمريكي
             // ما زالوا منتشرين): the phrase right before it is its subject.
+            // (or opens with its negation: X لن تقبل بـ…)
             if actors.is_empty()
                 && m.end - m.start > 1
-                && !trig.needs.is_empty()
+                && (!trig.needs.is_empty() || s.has_cue(lex, m.start, CueKind::Negation))
                 && let Some(b) = before.as_ref().filter(|b| b.adjacent)
             {
                 actors.extend(b.group.nps.iter().copied());

@@ -18,7 +18,8 @@ use crate::text::token::parse_number;
 pub(super) fn pronoun_complementizer(cx: &Ctx, m: &Match) -> Option<usize> {
     let s = cx.s;
     let mut k = m.start;
-    if !matches!(m.payload.pos, Pos::Past | Pos::Present) {
+    // (a fixed predicate phrase counts as a verb: إنها لن تقبل بـ…)
+    if !matches!(m.payload.pos, Pos::Past | Pos::Present) && m.end - m.start == 1 {
         if k == 0 || !s.is_verb(k - 1) {
             return None;
         }
@@ -30,6 +31,10 @@ pub(super) fn pronoun_complementizer(cx: &Ctx, m: &Match) -> Option<usize> {
             .any(|c| s.cue_covering(cx.lex, k - 1, *c).is_some())
         && !s.has_cue(cx.lex, k - 1, CueKind::Complementizer)
     {
+        k -= 1;
+    }
+    // (and the opening quote of the complement: إنها "لن تقبل …")
+    if k > 1 && crate::extract::nps::QUOTES_OPEN.contains(&s.text(k - 1)) {
         k -= 1;
     }
     // (a copula carries the pronoun: نفت أن تكون قد نفّذت الهجوم)
@@ -143,7 +148,11 @@ pub(super) fn troops(cx: &Ctx, left: usize, right: usize) -> Option<u64> {
 /// between: the phrase right after it (VSO) or right before it (SVO).
 ///
 /// O(n²) in the sentence's tokens at worst (a subject search per verb).
-pub(super) fn earlier_verb_subject(cx: &Ctx, table: &EntityTable, t0: usize) -> Option<Group> {
+pub(in crate::extract) fn earlier_verb_subject(
+    cx: &Ctx,
+    table: &EntityTable,
+    t0: usize,
+) -> Option<Group> {
     let s = cx.s;
     let lex = cx.lex;
     for k in (0..t0).rev() {

@@ -34,9 +34,10 @@ use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, Lexicon, ObjectRole};
 use crate::matcher::{Match, Target};
 use crate::model::{Modality, PartialDate, Polarity};
+pub(super) use clause::earlier_verb_subject;
 use clause::{
-    Resumed, attribution_for, earlier_verb_subject, intent_subject, pick_date,
-    pronoun_complementizer, relative_subject, resumed_subject, speaker_between, troops,
+    Resumed, attribution_for, intent_subject, pick_date, pronoun_complementizer, relative_subject,
+    resumed_subject, speaker_between, troops,
 };
 use merge::{embedded_attribution, merge_light_verbs, share_attack_roles, venue_of_occasion};
 use presence::{elliptic_counts, presence_events};

@@ -232,7 +232,16 @@ impl Ctx<'_, '_> {
                     s.is_verb(k)
                 }
             })?;
-        if forces && !purpose && !s.has_cue(self.lex, v, CueKind::PhaseVerb) {
+        // (or an announcement of one's own move: أعلنت الدنمارك إرسال 30 مدرباً)
+        let announces = speech_governs
+            && v == left
+            && s.matches_at(v).any(|x| match x.payload.target {
+                Target::Trigger { action, .. } => {
+                    self.lex.actions[action as usize].id == "announce"
+                }
+                _ => false,
+            });
+        if forces && !purpose && !announces && !s.has_cue(self.lex, v, CueKind::PhaseVerb) {
             return None;
         }
         // What is condemned or demanded is not done by the one who condemns
