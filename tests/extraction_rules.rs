@@ -1881,3 +1881,22 @@ fn a_speech_verb_without_subject_continues_the_verb_before_it() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_bare_form_after_a_phase_verb_is_its_verbal_noun() {
+    // (ضرب after ستواصل is the noun ضَرْب: its actor is the subject the
+    // phase verb carries, here through لكنها)
+    let t = "وقالت فرنسا إنها لا تسعى إلى حرب، لكنها ستواصل ضرب الجماعات المسلحة في سوريا.";
+    assert!(
+        has(t, "attack", "france", "syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    // (not after أنها, which is no form of أنهى)
+    let t = "وأعلنت كتائب حزب الله أنها استهدفت قاعدة عين الأسد.";
+    assert!(
+        has(t, "attack", "kataib-hezbollah", "ain-al-asad"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

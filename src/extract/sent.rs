@@ -61,6 +61,7 @@ impl<'a> Sent<'a> {
         let mut matches = Vec::new();
         matcher.find(norm, &tokens, &mut matches);
         drop_between_speech(norm, &tokens, matcher, &mut matches);
+        phase_complement_nouns(matcher, &mut matches);
         // Which cue kinds start at each token: a bit per kind, so that most
         // cue lookups are answered without scanning the matches.
         let mut cue_mask = vec![0u64; tokens.len()];
@@ -396,5 +397,40 @@ fn drop_between_speech(norm: &str, tokens: &[Token], matcher: &Matcher, matches:
         .collect();
     if !between.is_empty() {
         matches.retain(|m| !(between.contains(&m.start) && kind_at(m) == Some(CueKind::Speech)));
+    }
+}
+
+/// A past-tense form right after a verb of phase is its verbal noun
+/// (ستواصل ضربَ القواعد، أنهى سحبَ قواته): the bare form I masdar is spelled
+/// like the past verb. Its trigger readings become nouns, which take the
+/// phase verb's subject as actor.
+fn phase_complement_nouns(matcher: &Matcher, matches: &mut [Match]) {
+    let kind = |m: &Match| match m.payload.target {
+        Target::Cue { cue, .. } => matcher.cue_kind(cue),
+        _ => None,
+    };
+    // (not a word that may also be a complementizer: أنها، not أنهى)
+    let phase: Vec<usize> = matches
+        .iter()
+        .filter(|m| {
+            matches!(m.payload.pos, Pos::Past | Pos::Present)
+                && kind(m) == Some(CueKind::PhaseVerb)
+                && !matches
+                    .iter()
+                    .any(|x| x.start == m.start && kind(x) == Some(CueKind::Complementizer))
+        })
+        .map(|m| m.end)
+        .collect();
+    if phase.is_empty() {
+        return;
+    }
+    for m in matches.iter_mut() {
+        if m.payload.pos == Pos::Past
+            && matches!(m.payload.target, Target::Trigger { .. })
+            && m.clitics.conj.is_none()
+            && phase.contains(&m.start)
+        {
+            m.payload.pos = Pos::Noun;
+        }
     }
 }

@@ -201,9 +201,18 @@ pub fn sentence_events(
         // A particle that carries the subject (لكنها طالبت، أما X، فقد طالبت):
         // the phrase after the verb is its object.
         // (or a verb of intent governing the noun: …، وتوعدت بمواصلة ضرب …)
-        let resumed = is_verb_m
-            .then(|| resumed_subject(&cx, table, m, speaker))
-            .flatten()
+        // (also for the verbal noun of a phase verb: لكنها ستواصل ضرب …)
+        let phase_verb = (m.payload.pos == Pos::Noun && m.start > 0)
+            .then(|| {
+                s.matches_at(m.start - 1).find(|x| {
+                    x.end == m.start
+                        && matches!(x.payload.pos, Pos::Past | Pos::Present)
+                        && s.cue_at(lex, m.start - 1, CueKind::PhaseVerb).is_some()
+                })
+            })
+            .flatten();
+        let resumed = (if is_verb_m { Some(m) } else { phase_verb })
+            .and_then(|v| resumed_subject(&cx, table, v, speaker))
             .or_else(|| intent_subject(&cx, table, m, speaker));
         // (a verb followed by "during it", خلالها: its subject is the
         // occasion's, and the phrase after is its object)
