@@ -1900,3 +1900,21 @@ fn a_bare_form_after_a_phase_verb_is_its_verbal_noun() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_camp_or_field_named_before_is_taken_up_by_its_head_noun() {
+    let t = "تسلمت الحكومة السورية إدارة مخيم الهول في ريف الحسكة. \
+             وقال مصدر إن وحدات من الجيش السوري انتشرت داخل المخيم.";
+    assert!(
+        has(t, "deploy", "syrian-army", "al-hol-camp"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // (never another place: no camp was named)
+    let t = "زار الوزير مدينة الحسكة. وقال مصدر إن وحدات من الجيش السوري انتشرت داخل المخيم.";
+    assert!(
+        roles(t, "deploy").iter().all(|r| r.1.is_empty()),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}

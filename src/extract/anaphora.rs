@@ -30,6 +30,12 @@ type History = BTreeMap<(usize, bool), (usize, usize, usize)>;
 /// Whether one of the entity's names starts with the head noun of a
 /// definite description (المعسكر → معسكر فيكتوريا, المطار → مطار بغداد).
 fn named_by_head(table: &EntityTable, lex: &Lexicon, e: usize, anaphor: &str) -> bool {
+    // (after a conjunction too: والمخيم)
+    let anaphor = ["و", "ف"]
+        .iter()
+        .find_map(|c| anaphor.strip_prefix(c))
+        .filter(|r| r.starts_with("ال") || r.starts_with("لل") || r.starts_with("بال"))
+        .unwrap_or(anaphor);
     let bare = ["بال", "لل", "ال"]
         .iter()
         .find_map(|p| anaphor.strip_prefix(p))
@@ -284,8 +290,12 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                 }
                 continue;
             }
+            let by_head = lex.cues[cue].by_head;
             let fits = |&(_, _, e, adjectival): &Seen| {
                 let kind = table.get(e).kind;
+                if by_head && !named_by_head(table, lex, e, s.text(i)) {
+                    return false;
+                }
                 match want {
                     None => {
                         kind.can_act()
@@ -306,7 +316,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                 }
             };
             let pronoun = match want {
-                Some(EntityKind::Place) => super::pronouns::place_pronoun(
+                Some(EntityKind::Place) if !by_head => super::pronouns::place_pronoun(
                     s,
                     lex,
                     table,

@@ -314,6 +314,10 @@ pub struct Cue {
     /// For head nouns: a noun of territory (أرض، أراضي، مناطق) whose place in
     /// construct is where things happen (على أرض العراق، من كامل الأراضي العراقية).
     pub territory: bool,
+    /// For anaphors: a description that refers only to an entity one of
+    /// whose names begins with its head noun (`kg:byHead`: المخيم → مخيم
+    /// الهول, never any other place).
+    pub by_head: bool,
     /// For anaphors: the capital (العاصمة), resolved by [`crate::extract`]'s
     /// capital pass to the city that stands for a state.
     pub capital: bool,

@@ -478,6 +478,7 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
             adverbial: one("adverbial").as_deref() == Some("true"),
             territory: one("territory").as_deref() == Some("true"),
             capital: one("capital").as_deref() == Some("true"),
+            by_head: one("byHead").as_deref() == Some("true"),
             instrument: one("instrument").as_deref() == Some("true"),
         });
     }
