@@ -1918,3 +1918,28 @@ fn a_camp_or_field_named_before_is_taken_up_by_its_head_noun() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn a_place_after_a_long_object_is_still_the_events() {
+    let t = "شنت القوات الأمريكية ضربات جوية على أكثر من 85 هدفاً تابعاً للحرس الثوري \
+             الإيراني وفصائل مسلحة موالية له في العراق وسوريا.";
+    assert!(
+        has(t, "attack", "united-states", "iraq") && has(t, "attack", "united-states", "syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
+
+#[test]
+fn the_opposition_after_a_group_noun_is_no_refusal() {
+    let t = "وتقصف إيران مقار أحزاب المعارضة الكردية في أربيل.";
+    assert!(roles(t, "oppose").is_empty(), "{:?}", roles(t, "oppose"));
+    assert!(
+        has(t, "attack", "iran", "erbil"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    // (the act of opposing is still one)
+    let t = "وأعلن الحزب الديمقراطي الكردستاني معارضته لانسحاب القوات الأمريكية.";
+    assert!(!roles(t, "oppose").is_empty(), "{:?}", roles(t, "oppose"));
+}

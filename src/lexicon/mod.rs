@@ -106,6 +106,9 @@ pub struct Trigger {
     /// subject and object), make it another verb (`kg:unlessNext`: نشر
     /// مقطعاً is publishing, not deploying).
     pub unless_next: Vec<String>,
+    /// Normalized words that, right before the trigger, make it a name
+    /// (`kg:unlessAfter`: أحزاب المعارضة is the opposition, no refusal).
+    pub unless_after: Vec<String>,
 }
 
 /// An action (withdraw, deploy …) with its codes, roles and triggers.

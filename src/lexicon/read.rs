@@ -274,6 +274,7 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
                 needs: Vec::new(),
                 needs_near: false,
                 unless_next: Vec::new(),
+                unless_after: Vec::new(),
             })
             .collect();
         // Structured triggers: kg:trigger [ kg:noun "إخلاء" ; kg:objectRole "place" ].
@@ -297,6 +298,10 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
                 .into_iter()
                 .map(|(v, _)| crate::text::normalize_str(v))
                 .collect();
+            let unless_after: Vec<String> = strings(t, b, &kg("unlessAfter"))
+                .into_iter()
+                .map(|(v, _)| crate::text::normalize_str(v))
+                .collect();
             for form in word_forms(t, b, problems) {
                 triggers.push(Trigger {
                     form,
@@ -305,6 +310,7 @@ fn read_actions(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<A
                     needs: needs.clone(),
                     needs_near,
                     unless_next: unless_next.clone(),
+                    unless_after: unless_after.clone(),
                 });
             }
         }

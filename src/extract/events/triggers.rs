@@ -211,7 +211,8 @@ pub(super) fn reports(s: &Sent, lex: &Lexicon, m: &Match) -> bool {
 /// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):
 /// in a window of the sentence, since it may lie beyond a comma, or right
 /// after the trigger for `kg:needsNear` (تعزيز قواتها); and none of its
-/// `kg:unlessNext` words in the four after it (نشر فصيل مقطعاً).
+/// `kg:unlessNext` words in the four after it (نشر فصيل مقطعاً), nor one
+/// of its `kg:unlessAfter` words right before it.
 pub(super) fn needs_met(s: &Sent, trig: &crate::lexicon::Trigger, m: &Match) -> bool {
     let window = if trig.needs_near {
         m.end..(m.end + 1).min(s.len())
@@ -223,6 +224,10 @@ pub(super) fn needs_met(s: &Sent, trig: &crate::lexicon::Trigger, m: &Match) -> 
         .take_while(|&k| !s.is_punct(k))
         .any(|k| trig.unless_next.iter().any(|w| word_has(s.text(k), w)))
     {
+        return false;
+    }
+    // (nor after one of its `kg:unlessAfter` words: أحزاب المعارضة)
+    if m.start > 0 && trig.unless_after.iter().any(|w| s.text(m.start - 1) == w) {
         return false;
     }
     trig.needs.is_empty()

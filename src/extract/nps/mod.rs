@@ -210,7 +210,9 @@ impl Ctx<'_, '_> {
     }
 
     /// The clause around a trigger: stops at clause boundaries, punctuation,
-    /// complementizers and speech verbs.
+    /// complementizers and speech verbs; on the right, at most 18 tokens
+    /// after the trigger (a place may follow a long object: ضربات على أكثر
+    /// من 85 هدفاً تابعاً للحرس الثوري وفصائل موالية له في العراق).
     pub fn clause(&self, t0: usize, t1: usize) -> (usize, usize) {
         let s = self.s;
         let mut left = t0;
@@ -264,7 +266,7 @@ impl Ctx<'_, '_> {
         }
         let mut right = t1;
         let mut extra = 0;
-        while right < s.len() && right < t1 + 14 + extra {
+        while right < s.len() && right < t1 + 18 + extra {
             if skip(right) {
                 extra += 1;
                 right += 1;
