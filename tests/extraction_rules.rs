@@ -1943,3 +1943,32 @@ fn the_opposition_after_a_group_noun_is_no_refusal() {
     let t = "وأعلن الحزب الديمقراطي الكردستاني معارضته لانسحاب القوات الأمريكية.";
     assert!(!roles(t, "oppose").is_empty(), "{:?}", roles(t, "oppose"));
 }
+
+#[test]
+fn the_bare_phrase_after_a_verbal_nouns_agent_is_its_object() {
+    let t = "ومع بدء مغادرة جنود التحالف الدولي قاعدة عين الأسد، تغير المشهد.";
+    assert!(
+        has(t, "withdraw", "coalition", "ain-al-asad"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}
+
+#[test]
+fn a_word_with_tanwin_is_no_part_of_a_discovered_name() {
+    // (سد تشرين, not سد تشرين تمهيداً)
+    let t = "قسد تبدأ الانسحاب من محيط سد تشرين تمهيداً لتسليمه إلى الحكومة السورية";
+    let e = events(t);
+    assert!(
+        e.iter()
+            .any(|m| m.action == "withdraw" && m.place.as_deref() == Some("tshryn")),
+        "{e:?}"
+    );
+    // (nor does an indefinite head noun with tanwin introduce a name)
+    let t = "وقال الحرس الثوري إنه استهدف بصواريخ باليستية مقراً للتجسس في أربيل.";
+    let e = events(t);
+    assert!(
+        e.iter().all(|m| m.place.as_deref() != Some("lltjss")),
+        "{e:?}"
+    );
+}

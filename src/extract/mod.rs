@@ -131,10 +131,11 @@ impl Extractor {
         let visible = |r: std::ops::Range<usize>| norm.visible(&article.text, norm.orig_range(r));
         let original = |r: std::ops::Range<usize>| visible(r).into_owned();
         for s in &mut sents {
+            // (marks first: a word with tanwin ends a discovered name)
+            s.mark_passive(norm.case_marks(), visible);
             discover(s, lex, &original, &mut table, &mut aliases, &mut roles);
             anonymous::discover_anonymous(s, lex, &original, &mut table);
             gazetteer_person_aliases(s, &table, &mut aliases);
-            s.mark_passive(norm.case_marks(), visible);
         }
         let firsts = aliases.firsts();
         for s in &mut sents {

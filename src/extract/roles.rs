@@ -207,8 +207,14 @@ pub(super) fn roles(
                 Some(g) if cx.group_adjectival(g) => actors.extend(g.nps.iter().copied()),
                 Some(g) if object_role == ObjectRole::Actor => actors.extend(g.nps.iter().copied()),
                 // اجتياح التنظيم للموصل: with a place as object, the genitive is the agent.
+                // (and the bare phrase right after the agent is the object:
+                // مغادرة جنود التحالف قاعدة عين الأسد)
                 Some(g) if object_role == ObjectRole::Place && cx.group_can_act(table, g) => {
-                    actors.extend(g.nps.iter().copied())
+                    actors.extend(g.nps.iter().copied());
+                    object = bare
+                        .get(1)
+                        .copied()
+                        .filter(|o| cx.gap(g.end(), o.nps[0].start) == 0);
                 }
                 Some(g)
                     if object_role == ObjectRole::Target

@@ -51,7 +51,9 @@ fn name_token(s: &Sent, lex: &Lexicon, i: usize, count: usize) -> bool {
     }) {
         return false;
     }
-    if s.is_verb(i) {
+    // (nor a verb, nor a word with tanwin, an adverb or predicate: سد تشرين
+    // تمهيداً لتسليمه)
+    if s.is_verb(i) || s.nominal.get(i).copied().unwrap_or(false) {
         return false;
     }
     // After the first word, an adjective (الجوية، العسكري، الملاصق) or a
@@ -88,9 +90,11 @@ pub fn discover(
     while i < s.len() {
         // A head noun introduces a name only in construct, without ال
         // (قاعدة عين الأسد، وزارة الخارجية); "الحكومة تعمل" has no name.
-        // (nor after a count: نحو 40 قاعدة ونقطة عسكرية)
-        let counted = i > 0
-            && (s.is_number(i - 1) || s.cue_covering(lex, i - 1, CueKind::NumberWord).is_some());
+        // (nor after a count: نحو 40 قاعدة ونقطة عسكرية; nor an indefinite
+        // one with tanwin: مقراً للتجسس)
+        let counted = (i > 0
+            && (s.is_number(i - 1) || s.cue_covering(lex, i - 1, CueKind::NumberWord).is_some()))
+            || s.nominal.get(i).copied().unwrap_or(false);
         if let Some((end, cue, clitics)) = s.cue_at(lex, i, CueKind::HeadNoun)
             && !clitics.article
             && !s.text(i).starts_with("ال")
