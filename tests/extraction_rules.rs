@@ -1972,3 +1972,19 @@ fn a_word_with_tanwin_is_no_part_of_a_discovered_name() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_named_post_is_a_base_and_a_checkpoint_is_no_name() {
+    let t = "بدأت القوات التركية إخلاء نقطة مورك في ريف حماة.";
+    assert!(
+        has(t, "withdraw", "turkey", "mwrk"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+    let t = "وانسحبت القوات التركية من نقطتي مراقبة قرب تل أبيض.";
+    assert!(
+        has(t, "withdraw", "turkey", "tal-abyad"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}
