@@ -1988,3 +1988,23 @@ fn a_named_post_is_a_base_and_a_checkpoint_is_no_name() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn an_indefinite_predicate_after_a_complements_subject_takes_it() {
+    let t = "وقال مسؤول في الحلف إن بعثة الناتو باقية في العراق.";
+    assert!(
+        has(t, "remain", "nato-mission-iraq", "iraq"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}
+
+#[test]
+fn its_presence_stands_for_its_forces() {
+    let t = "وقال الوزير إن موسكو مهتمة بالإبقاء على وجودها في حميميم.";
+    assert!(
+        has(t, "remain", "russia", "hmeimim"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

@@ -68,6 +68,7 @@ pub(super) fn roles(
     let near = |a: usize, g: &Group, n: usize| {
         cx.gap(a, g.nps[0].start) <= n && !(a..g.nps[0].start).any(|k| s.is_verb(k))
     };
+    let predicate_of = neighbours::indefinite_predicate(cx, table, m, left);
     match m.payload.pos {
         // A passive verb: its grammatical subject undergoes the action.
         Pos::Past | Pos::Present if passive => object = bare.first().copied(),
@@ -157,18 +158,9 @@ pub(super) fn roles(
                 actors.extend(g.nps.iter().copied());
             }
         }
-        // An indefinite predicate opening a quote (إن القوات الأمريكية "باقية
-        // في سوريا"): the phrase before the quote is its subject.
-        Pos::Noun
-            if !m.clitics.article
-                && m.clitics.prep.is_none()
-                && s.text(m.start).ends_with('ه')
-                && m.start > 0
-                && super::nps::QUOTES_OPEN.contains(&s.text(m.start - 1)) =>
-        {
-            if let Some(g) = cx.predicate_subject(table, left, m.start, false) {
-                actors.extend(g.nps.iter().copied());
-            }
+        // An indefinite predicate (إن بعثة الناتو باقية في العراق): its subject.
+        Pos::Noun if predicate_of.is_some() => {
+            actors.extend(predicate_of.iter().flat_map(|g| g.nps.iter().copied()))
         }
         _ => {
             // The genitive right after the noun (or one adjective later); for
