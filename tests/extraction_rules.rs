@@ -2008,3 +2008,19 @@ fn its_presence_stands_for_its_forces() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn military_police_and_patrols_act_for_their_state() {
+    let t = "وأعلنت موسكو أن الشرطة العسكرية الروسية ستنتشر في ريف إدلب الجنوبي.";
+    assert!(
+        has(t, "deploy", "russia", "idlib-governorate"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    let t = "وقدمت روسيا مقترحاً يقضي بنشر دوريات للشرطة العسكرية الروسية في محافظة القنيطرة.";
+    assert!(
+        has(t, "deploy", "russia", "quneitra-governorate"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
