@@ -2024,3 +2024,20 @@ fn military_police_and_patrols_act_for_their_state() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn the_subject_of_a_verb_of_intent_sends_the_forces() {
+    let t = "تعتزم الدنمارك إرسال 30 مدرباً إضافياً إلى بغداد.";
+    assert!(
+        has(t, "deploy", "denmark", "baghdad"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // (one who expects a withdrawal does not withdraw)
+    let t = "وتتوقع بغداد انسحاب القوات الأمريكية من البلاد.";
+    assert!(
+        roles(t, "withdraw").iter().all(|r| r.0 != "iraq"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

@@ -327,6 +327,10 @@ pub struct Cue {
     /// For force nouns: an instrument (طائرة، مسيرة، مدفعية) that acts for
     /// its owner even as the genitive of an attack (ضربة مسيرة أمريكية).
     pub instrument: bool,
+    /// For verbs of intent: the verb's subject is the agent of the verbal
+    /// noun it governs, also for the forces actions (`kg:agentive`: تعتزم
+    /// الدنمارك إرسال مدربين; not يتوقع انسحاب القوات).
+    pub agentive: bool,
 }
 
 /// The loaded lexicon.

@@ -486,6 +486,7 @@ fn read_cues(t: &TripleTable, problems: &mut Vec<(PathBuf, String)>) -> Vec<Cue>
             capital: one("capital").as_deref() == Some("true"),
             by_head: one("byHead").as_deref() == Some("true"),
             instrument: one("instrument").as_deref() == Some("true"),
+            agentive: one("agentive").as_deref() == Some("true"),
         });
     }
     out

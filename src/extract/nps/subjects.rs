@@ -241,7 +241,16 @@ impl Ctx<'_, '_> {
                 }
                 _ => false,
             });
-        if forces && !purpose && !announces && !s.has_cue(self.lex, v, CueKind::PhaseVerb) {
+        // (a verb of intent's subject too: تعتزم الدنمارك إرسال مدربين)
+        let agentive = s
+            .cue_at(self.lex, v, CueKind::Planned)
+            .is_some_and(|c| self.lex.cues[c.1].agentive && c.0 == v + 1);
+        if forces
+            && !purpose
+            && !announces
+            && !agentive
+            && !s.has_cue(self.lex, v, CueKind::PhaseVerb)
+        {
             return None;
         }
         // What is condemned or demanded is not done by the one who condemns
