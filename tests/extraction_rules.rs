@@ -2041,3 +2041,20 @@ fn the_subject_of_a_verb_of_intent_sends_the_forces() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn negation_reaches_past_adverbs_but_not_past_an_object() {
+    let neg = |t: &str, action: &str| {
+        events(t)
+            .into_iter()
+            .filter(|m| m.action == action)
+            .map(|m| m.polarity)
+            .collect::<Vec<_>>()
+    };
+    use kg::model::Polarity::{Negative, Positive};
+    let t = "وقال الوزير إن تركيا لا تعتزم في الوقت الراهن نشر قوات في سوريا.";
+    assert_eq!(neg(t, "deploy"), vec![Negative]);
+    // (the negation is the decision's, not the withdrawal's)
+    let t = "وقال المبعوث الأمريكي إن بلاده لم تحدد موعداً للانسحاب من سوريا.";
+    assert_eq!(neg(t, "withdraw"), vec![Positive]);
+}

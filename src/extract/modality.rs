@@ -33,12 +33,22 @@ pub struct Speaker {
 /// Polarity of the trigger starting at token `t0`.
 pub fn polarity(cx: &Ctx, t0: usize) -> Polarity {
     let s = cx.s;
-    for k in (t0.saturating_sub(4)..t0).rev() {
-        if cx.is_boundary(k) {
+    // (four words back, not counting function words and adverbs: لا تعتزم
+    // في الوقت الراهن نشر قوات; not past an object with tanwin, which the
+    // negated verb governs: لم تتخذ قراراً بشأن الإبقاء)
+    let mut words = 0;
+    for k in (t0.saturating_sub(10)..t0).rev() {
+        if cx.is_boundary(k) || s.nominal.get(k).copied().unwrap_or(false) {
             break;
         }
         if s.cue_covering(cx.lex, k, CueKind::Negation).is_some() {
             return Polarity::Negative;
+        }
+        if s.cue_covering(cx.lex, k, CueKind::StopWord).is_none() {
+            words += 1;
+            if words == 4 {
+                break;
+            }
         }
     }
     // نفى … أن …: a denial verb governs the clause after it.
