@@ -2058,3 +2058,14 @@ fn negation_reaches_past_adverbs_but_not_past_an_object() {
     let t = "وقال المبعوث الأمريكي إن بلاده لم تحدد موعداً للانسحاب من سوريا.";
     assert_eq!(neg(t, "withdraw"), vec![Positive]);
 }
+
+#[test]
+fn a_sponsor_is_no_party() {
+    let t = "فيما تجري دمشق وتل أبيب مفاوضات برعاية أميركية بشأن اتفاق أمني.";
+    let r = roles(t, "negotiate");
+    assert!(
+        has(t, "negotiate", "syria", "") && has(t, "negotiate", "israel", ""),
+        "{r:?}"
+    );
+    assert!(r.iter().all(|x| x.0 != "united-states"), "{r:?}");
+}
