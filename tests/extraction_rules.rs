@@ -2069,3 +2069,29 @@ fn a_sponsor_is_no_party() {
     );
     assert!(r.iter().all(|x| x.0 != "united-states"), "{r:?}");
 }
+
+#[test]
+fn a_relative_verb_takes_its_head_as_subject_and_the_phrase_after_as_object() {
+    let t = "وقالت فرنسا إن وحدتها التي تدرّب قوات البيشمركة منذ عام 2015 ستبقى في أربيل.";
+    let e = events(t);
+    assert!(
+        e.iter().any(|m| m.action == "train"
+            && m.actor.as_deref() == Some("france")
+            && m.target.as_deref() == Some("peshmerga")),
+        "{e:?}"
+    );
+    // (past a comma after the head)
+    let t = "وقال وزير الخارجية أسعد الشيباني، الذي التقى نظيره الأمريكي ماركو روبيو، إن …";
+    assert!(
+        has(t, "meet", "asaad-al-shaibani", ""),
+        "{:?}",
+        roles(t, "meet")
+    );
+    // (a resumptive pronoun on the verb leaves the phrase after as subject)
+    let t = "وسيطرت قسد على المناطق التي انسحبت منها القوات الأمريكية.";
+    assert!(
+        has(t, "withdraw", "united-states", ""),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

@@ -299,14 +299,22 @@ pub(super) fn relative_subject(
             || left == 0
             || !(left..m.start).all(|k| cx.function_word(k))
             || !s.has_cue(lex, left - 1, CueKind::RelativePronoun)
+            // (a subject with a resumptive pronoun: الذي تنشر بلاده)
+            || s.has_cue(lex, m.end, CueKind::Anaphor)
         {
             return None;
         }
+        // (past a comma: الشيباني، الذي التقى نظيره)
+        let head_end = if left > 1 && matches!(s.text(left - 2), "،" | ",") {
+            left - 2
+        } else {
+            left - 1
+        };
         return cx
-            .groups(left.saturating_sub(10), left - 1)
+            .groups(head_end.saturating_sub(10), head_end)
             .into_iter()
             .rev()
-            .find(|g| g.end() == left - 1 && cx.group_can_act(table, g));
+            .find(|g| g.end() == head_end && g.prep.is_none() && cx.group_can_act(table, g));
     }
     let rel = (m.end..(m.end + 5).min(s.len()))
         .take_while(|&k| !cx.is_boundary(k) || s.has_cue(lex, k, CueKind::RelativePronoun))
@@ -323,4 +331,41 @@ pub(super) fn relative_subject(
         .next()
         .filter(|g| g.prep.is_none() && g.nps[0].start <= rel + 3)
         .filter(|g| cx.group_can_act(table, g))
+}
+
+/// Whether verb `m` opens a relative clause (its clause starts at `left`,
+/// right after الذي/التي) with no resumptive pronoun on it or on a
+/// preposition or noun right after it: the clause's head is its subject, and the
+/// phrase after it its object (وحدتها التي تدرّب قوات البيشمركة; not
+/// الهجمات التي شنتها الفصائل، المناطق التي تسيطر عليها قسد).
+pub(super) fn relative_verb(cx: &Ctx, m: &Match, left: usize) -> bool {
+    let s = cx.s;
+    let resumptive = |t: &str| ["ه", "ها", "هم", "هما"].iter().any(|p| t.ends_with(p));
+    matches!(m.payload.pos, Pos::Past | Pos::Present)
+        && left == m.start
+        && left > 0
+        && !s.is_passive(m.start)
+        && s.has_cue(cx.lex, left - 1, CueKind::RelativePronoun)
+        && !resumptive(s.text(m.end - 1))
+        && !(m.end < s.len()
+            && resumptive(s.text(m.end))
+            && ["علي", "في", "من", "ب", "ل", "عن", "الي", "مع"]
+                .iter()
+                .any(|p| s.text(m.end).starts_with(p)))
+        // (nor on the noun right after it: الذي تنشر بلاده 300 جندي)
+        && !s.has_cue(cx.lex, m.end, CueKind::Anaphor)
+}
+
+/// The phase verb right before noun trigger `m` (ستواصل ضرب), whose subject
+/// is the noun's.
+pub(super) fn phase_verb_of<'a>(cx: &Ctx<'a, '_>, m: &Match) -> Option<&'a Match> {
+    let s = cx.s;
+    if m.payload.pos != Pos::Noun || m.start == 0 {
+        return None;
+    }
+    s.matches_at(m.start - 1).find(|x| {
+        x.end == m.start
+            && matches!(x.payload.pos, Pos::Past | Pos::Present)
+            && s.cue_at(cx.lex, m.start - 1, CueKind::PhaseVerb).is_some()
+    })
 }

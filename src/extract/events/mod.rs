@@ -202,15 +202,7 @@ pub fn sentence_events(
         // the phrase after the verb is its object.
         // (or a verb of intent governing the noun: …، وتوعدت بمواصلة ضرب …)
         // (also for the verbal noun of a phase verb: لكنها ستواصل ضرب …)
-        let phase_verb = (m.payload.pos == Pos::Noun && m.start > 0)
-            .then(|| {
-                s.matches_at(m.start - 1).find(|x| {
-                    x.end == m.start
-                        && matches!(x.payload.pos, Pos::Past | Pos::Present)
-                        && s.cue_at(lex, m.start - 1, CueKind::PhaseVerb).is_some()
-                })
-            })
-            .flatten();
+        let phase_verb = clause::phase_verb_of(&cx, m);
         let resumed = (if is_verb_m { Some(m) } else { phase_verb })
             .and_then(|v| resumed_subject(&cx, table, v, speaker))
             .or_else(|| intent_subject(&cx, table, m, speaker));
@@ -218,6 +210,7 @@ pub fn sentence_events(
         // occasion's, and the phrase after is its object)
         let during_it = is_verb_m && occasion::during_it(&cx, m);
         let continues = continues
+            || clause::relative_verb(&cx, m, left)
             || noun_subject
             || addressed
             || circumstantial
@@ -260,6 +253,12 @@ pub fn sentence_events(
             && let Some(sp) = speaker
         {
             roles.actors.push((sp, Np::none(m.start)));
+        }
+        // (a relative verb's head before any earlier verb's subject)
+        if roles.actors.is_empty()
+            && let Some(g) = relative_subject(&cx, table, m, left)
+        {
+            add_actors(&cx, table, &mut roles.actors, &g.nps);
         }
         if roles.actors.is_empty() && (is_verb || circumstantial) {
             // "توصلنا" inside a quote: the speaker's side acts.
@@ -349,11 +348,6 @@ pub fn sentence_events(
             state.last_parties,
             &mut roles,
         );
-        if roles.actors.is_empty()
-            && let Some(g) = relative_subject(&cx, table, m, left)
-        {
-            add_actors(&cx, table, &mut roles.actors, &g.nps);
-        }
         // "قال X إنه سيواصل …": the pronoun of the complementizer is the
         // speaker, the subject of the verb (and of the noun it governs).
         // (A coordinated "وأنها" refers to the subject of the earlier
