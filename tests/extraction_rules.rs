@@ -2095,3 +2095,19 @@ fn a_relative_verb_takes_its_head_as_subject_and_the_phrase_after_as_object() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn forces_that_move_on_reposition_and_a_mission_that_moves_on_transitions() {
+    let t = "وقال إسبر إن نحو ألف جندي أميركي سينتقلون من سوريا إلى غرب العراق.";
+    assert!(
+        has(t, "reposition", "united-states", "western-iraq"),
+        "{:?}",
+        roles(t, "reposition")
+    );
+    let t = "وقال مسؤول إن مهام المستشارين الأمريكيين ستنتقل إلى علاقات ثنائية.";
+    assert!(
+        roles(t, "reposition").is_empty(),
+        "{:?}",
+        roles(t, "reposition")
+    );
+}
