@@ -2111,3 +2111,20 @@ fn forces_that_move_on_reposition_and_a_mission_that_moves_on_transitions() {
         roles(t, "reposition")
     );
 }
+
+#[test]
+fn forces_concentrated_in_a_place_are_deployed_there() {
+    let t = "وتنتشر القوات الأمريكية في سوريا منذ عام 2015. وتتركز هذه القوات في محافظة الحسكة.";
+    assert!(
+        has(t, "deploy", "united-states", "hasakah-governorate"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // (work that focuses on training is no deployment)
+    let t = "وتنشر بريطانيا جنوداً في أربيل، ويتركز عمل معظمهم على تدريب القوات العراقية.";
+    assert!(
+        roles(t, "deploy").iter().all(|r| r.1 != "iraq"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
