@@ -38,7 +38,7 @@ pub fn polarity(cx: &Ctx, t0: usize) -> Polarity {
     // negated verb governs: لم تتخذ قراراً بشأن الإبقاء)
     let mut words = 0;
     for k in (t0.saturating_sub(10)..t0).rev() {
-        if cx.is_boundary(k) || s.nominal.get(k).copied().unwrap_or(false) {
+        if cx.is_boundary(k) || s.is_nominal(k) {
             break;
         }
         if s.cue_covering(cx.lex, k, CueKind::Negation).is_some() {

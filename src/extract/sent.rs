@@ -117,6 +117,12 @@ impl<'a> Sent<'a> {
         self.passive.get(i).copied().unwrap_or(false)
     }
 
+    /// Whether token `i` ends in tanwin in the original text (رداً، هجوماً):
+    /// a noun or adjective, never a verb.
+    pub fn is_nominal(&self, i: usize) -> bool {
+        self.nominal.get(i).copied().unwrap_or(false)
+    }
+
     /// Records passive and tanwin marks from the original spelling of each
     /// token. `case_marks` (see [`crate::text::NormText::case_marks`])
     /// tells which tokens may have such marks: the others are not read.
@@ -257,7 +263,7 @@ impl<'a> Sent<'a> {
 
     /// Whether token `i` is a verb form of the lexicon (any trigger or cue verb).
     pub fn is_verb(&self, i: usize) -> bool {
-        !self.nominal.get(i).copied().unwrap_or(false)
+        !self.is_nominal(i)
             && self
                 .matches_at(i)
                 .any(|m| matches!(m.payload.pos, Pos::Past | Pos::Present) && m.end == i + 1)
@@ -376,13 +382,18 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// The cue kind of match `m`, if it is a cue.
+fn cue_kind_of(matcher: &Matcher, m: &Match) -> Option<CueKind> {
+    match m.payload.target {
+        Target::Cue { cue, .. } => matcher.cue_kind(cue),
+        _ => None,
+    }
+}
+
 /// بين after a definite word is "between", not the speech verb بيّن
 /// (العلاقة بين بغداد والتحالف ستنتقل): its speech readings are dropped.
 fn drop_between_speech(norm: &str, tokens: &[Token], matcher: &Matcher, matches: &mut Vec<Match>) {
-    let kind_at = |m: &Match| match m.payload.target {
-        Target::Cue { cue, .. } => matcher.cue_kind(cue),
-        _ => None,
-    };
+    let kind_at = |m: &Match| cue_kind_of(matcher, m);
     let between: Vec<usize> = matches
         .iter()
         .filter(|m| {
@@ -405,10 +416,7 @@ fn drop_between_speech(norm: &str, tokens: &[Token], matcher: &Matcher, matches:
 /// like the past verb. Its trigger readings become nouns, which take the
 /// phase verb's subject as actor.
 fn phase_complement_nouns(matcher: &Matcher, matches: &mut [Match]) {
-    let kind = |m: &Match| match m.payload.target {
-        Target::Cue { cue, .. } => matcher.cue_kind(cue),
-        _ => None,
-    };
+    let kind = |m: &Match| cue_kind_of(matcher, m);
     // (not a word that may also be a complementizer: أنها، not أنهى)
     let phase: Vec<usize> = matches
         .iter()

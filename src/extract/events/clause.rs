@@ -45,12 +45,8 @@ pub(super) fn pronoun_complementizer(cx: &Ctx, m: &Match) -> Option<usize> {
     {
         return Some(k - 2);
     }
-    (k > 0
-        && s.has_cue(cx.lex, k - 1, CueKind::Complementizer)
-        && ["ه", "ها", "هم", "هما"]
-            .iter()
-            .any(|p| s.text(k - 1).ends_with(p)))
-    .then(|| k - 1)
+    (k > 0 && s.has_cue(cx.lex, k - 1, CueKind::Complementizer) && ends_with_pronoun(s.text(k - 1)))
+        .then(|| k - 1)
 }
 
 /// The speaker of a speech verb between tokens `from` and `to` that
@@ -340,15 +336,14 @@ pub(super) fn relative_subject(
 /// الهجمات التي شنتها الفصائل، المناطق التي تسيطر عليها قسد).
 pub(super) fn relative_verb(cx: &Ctx, m: &Match, left: usize) -> bool {
     let s = cx.s;
-    let resumptive = |t: &str| ["ه", "ها", "هم", "هما"].iter().any(|p| t.ends_with(p));
     matches!(m.payload.pos, Pos::Past | Pos::Present)
         && left == m.start
         && left > 0
         && !s.is_passive(m.start)
         && s.has_cue(cx.lex, left - 1, CueKind::RelativePronoun)
-        && !resumptive(s.text(m.end - 1))
+        && !ends_with_pronoun(s.text(m.end - 1))
         && !(m.end < s.len()
-            && resumptive(s.text(m.end))
+            && ends_with_pronoun(s.text(m.end))
             && ["علي", "في", "من", "ب", "ل", "عن", "الي", "مع"]
                 .iter()
                 .any(|p| s.text(m.end).starts_with(p)))
@@ -368,4 +363,10 @@ pub(super) fn phase_verb_of<'a>(cx: &Ctx<'a, '_>, m: &Match) -> Option<&'a Match
             && matches!(x.payload.pos, Pos::Past | Pos::Present)
             && s.cue_at(cx.lex, m.start - 1, CueKind::PhaseVerb).is_some()
     })
+}
+
+/// Whether a token ends in an attached third-person pronoun (أنه، إنها،
+/// شنتها، عليهم).
+fn ends_with_pronoun(t: &str) -> bool {
+    ["ه", "ها", "هم", "هما"].iter().any(|p| t.ends_with(p))
 }

@@ -53,7 +53,7 @@ fn name_token(s: &Sent, lex: &Lexicon, i: usize, count: usize) -> bool {
     }
     // (nor a verb, nor a word with tanwin, an adverb or predicate: سد تشرين
     // تمهيداً لتسليمه)
-    if s.is_verb(i) || s.nominal.get(i).copied().unwrap_or(false) {
+    if s.is_verb(i) || s.is_nominal(i) {
         return false;
     }
     // After the first word, an adjective (الجوية، العسكري، الملاصق) or a
@@ -94,7 +94,7 @@ pub fn discover(
         // one with tanwin: مقراً للتجسس)
         let counted = (i > 0
             && (s.is_number(i - 1) || s.cue_covering(lex, i - 1, CueKind::NumberWord).is_some()))
-            || s.nominal.get(i).copied().unwrap_or(false);
+            || s.is_nominal(i);
         if let Some((end, cue, clitics)) = s.cue_at(lex, i, CueKind::HeadNoun)
             && !clitics.article
             && !s.text(i).starts_with("ال")
