@@ -3,44 +3,10 @@
 //! for these tests in the style of the news the rules are for; the dev set
 //! (`tests/dev`) measures the rules on whole articles.
 
-use std::sync::OnceLock;
+mod common;
 
-use kg::extract::Extractor;
-use kg::lexicon::Lexicon;
-use kg::model::{Article, ArticleMeta, EventMention, Modality};
-
-fn extractor() -> &'static Extractor {
-    static X: OnceLock<Extractor> = OnceLock::new();
-    X.get_or_init(|| Extractor::new(Lexicon::builtin().expect("the built-in lexicon")))
-}
-
-fn events(text: &str) -> Vec<EventMention> {
-    let article = Article {
-        meta: ArticleMeta {
-            id: "t".into(),
-            file: "t.txt".into(),
-            published: kg::model::PartialDate::parse("2024-05-10"),
-            ..Default::default()
-        },
-        text: text.to_string(),
-    };
-    extractor().extract(&article).mentions
-}
-
-/// The (actor, place) of every mention of `action`.
-fn roles(text: &str, action: &str) -> Vec<(String, String)> {
-    events(text)
-        .into_iter()
-        .filter(|m| m.action == action)
-        .map(|m| (m.actor.unwrap_or_default(), m.place.unwrap_or_default()))
-        .collect()
-}
-
-fn has(text: &str, action: &str, actor: &str, place: &str) -> bool {
-    roles(text, action)
-        .iter()
-        .any(|(a, p)| a == actor && p == place)
-}
+use common::extract::{events, extractor, has, roles};
+use kg::model::{ArticleMeta, EventMention, Modality};
 
 #[test]
 fn a_word_inside_a_name_is_not_a_trigger() {

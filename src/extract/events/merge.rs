@@ -6,7 +6,9 @@
 
 use super::Draft;
 use crate::extract::nps::Ctx;
+use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, Lexicon};
+use crate::matcher::Target;
 
 /// A killing told with its attack (قتل ثلاثة جنود في هجوم على قاعدة في
 /// الأردن) happened where and when the attack did, and vice versa.
@@ -183,4 +185,111 @@ pub(super) fn embedded_attribution(cx: &Ctx, drafts: &mut [Draft]) {
             drafts[i].attributed_to = Some(a);
         }
     }
+}
+
+/// A verbal noun of purpose (أرسلت قوات إلى العراق لتدريب الجيش) with no
+/// actor of its own is done by the actor of the event it is the purpose
+/// of: the nearest event before it, told by a verb, with no other verb,
+/// clause boundary or sentence end between. (A noun's complement is no
+/// purpose: جدول زمني لإخلاء قواعدها، موافقة للبقاء.) When that event moves forces to or into a place
+/// (its place prepositions include في or إلى), the purpose is served
+/// there too.
+pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
+    let s = cx.s;
+    let lex = cx.lex;
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for (i, d) in drafts.iter().enumerate() {
+        let t0 = d.trigger.0;
+        let purpose = !d.is_verb
+            && s.matches_at(t0).any(|x| {
+                x.start == t0
+                    && x.payload.pos == Pos::Noun
+                    && x.clitics.prep == Some('ل')
+                    && matches!(x.payload.target, Target::Trigger { .. })
+            });
+        let governor = purpose
+            .then(|| {
+                drafts[..i]
+                    .iter()
+                    .filter(|o| o.trigger.1 <= t0)
+                    .max_by_key(|o| o.trigger.0)
+                    // (forces move for forces only: خطط لانسحاب is no purpose)
+                    .filter(|o| {
+                        o.is_verb
+                            && (!lex.actions[d.action].actor_is_forces
+                                || lex.actions[o.action].actor_is_forces)
+                    })
+                    .map(|o| o.trigger)
+            })
+            .flatten()
+            .filter(|g| {
+                cx.gap(g.1, t0) <= 12
+                    // (nor the complement of an earlier verb of its own
+                    // action: تعرضت قاعدة تستضيف قوات … لهجوم)
+                    && !(g.0.saturating_sub(12)..g.0).any(|k| {
+                        s.is_verb(k)
+                            && s.matches_at(k).any(|x| {
+                                matches!(x.payload.target, Target::Trigger { action, .. }
+                                    if action as usize == d.action)
+                            })
+                    })
+                    && !(g.1..t0).any(|k| {
+                        s.is_verb(k)
+                            || matches!(s.text(k), "." | "؛" | ":" | "!" | "؟")
+                            || [
+                                CueKind::Complementizer,
+                                CueKind::Speech,
+                                CueKind::ClauseBoundary,
+                                CueKind::RelativePronoun,
+                            ]
+                            .iter()
+                            .any(|c| s.has_cue(lex, k, *c))
+                    })
+            });
+        let rows: Vec<&Draft> = governor
+            .map(|g| {
+                drafts
+                    .iter()
+                    .filter(|o| o.trigger == g && o.actor.is_some())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let there = |o: &Draft| {
+            lex.actions[o.action].place_preps.iter().any(|p| {
+                *p == crate::text::normalize_str("في") || *p == crate::text::normalize_str("إلى")
+            })
+        };
+        if rows.is_empty() || d.actor.is_some() {
+            // (its actor found already, the same as the governor's: only its place)
+            let mut e = d.clone();
+            if let Some(o) = rows.iter().find(|o| o.actor == d.actor)
+                && e.place.is_none()
+                && there(o)
+            {
+                e.place = o.place;
+            }
+            out.push(e);
+            continue;
+        }
+        let mut seen: Vec<usize> = Vec::new();
+        for o in rows {
+            let Some(a) = o
+                .actor
+                .filter(|a| Some(*a) != d.target && !seen.contains(a))
+            else {
+                continue;
+            };
+            seen.push(a);
+            let mut e = d.clone();
+            e.actor = Some(a);
+            if e.place.is_none() && there(o) {
+                e.place = o.place;
+            }
+            out.push(e);
+        }
+        if seen.is_empty() {
+            out.push(d.clone());
+        }
+    }
+    out
 }

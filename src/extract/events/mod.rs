@@ -39,7 +39,9 @@ use clause::{
     Resumed, attribution_for, intent_subject, pick_date, pronoun_complementizer, relative_subject,
     resumed_subject, speaker_between, troops,
 };
-use merge::{embedded_attribution, merge_light_verbs, share_attack_roles, venue_of_occasion};
+use merge::{
+    embedded_attribution, merge_light_verbs, purpose_roles, share_attack_roles, venue_of_occasion,
+};
 use presence::{elliptic_counts, presence_events};
 pub(super) use triggers::word_has;
 use triggers::{first_person, needs_met, possessive, reports, triggers};
@@ -486,6 +488,7 @@ pub fn sentence_events(
     state.last_parties = occasion::parties_of(lex, table, &out).or(state.last_parties);
     embedded_attribution(&cx, &mut out);
     venue_of_occasion(&cx, &mut out);
+    let mut out = purpose_roles(&cx, out);
     out.extend(presence_events(&cx, table, dates, &triggers));
     let merged = merge_light_verbs(&cx, out);
     let with_counts = elliptic_counts(&cx, table, merged);
