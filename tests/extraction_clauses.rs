@@ -34,3 +34,22 @@ fn a_support_verb_passes_its_subject_to_its_verbal_noun() {
         roles(t, "train")
     );
 }
+
+#[test]
+fn soldiers_distributed_over_bases_are_deployed_there() {
+    let t =
+        "وينتشر في سوريا نحو ألفي جندي أمريكي. ويتوزع هؤلاء على قاعدة الشدادي وقاعدة خراب الجير.";
+    let r = roles(t, "deploy");
+    assert!(
+        r.contains(&("united-states".into(), "shaddadi-base".into()))
+            && r.contains(&("united-states".into(), "kharab-al-jir".into())),
+        "{r:?}"
+    );
+    // (a single base is enough to make توزع a deployment)
+    let t = "وينتشر في سوريا نحو 900 جندي أمريكي، يتوزعون مناصفة بين قاعدة التنف ومناطق أخرى.";
+    assert!(
+        has(t, "deploy", "united-states", "al-tanf"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
