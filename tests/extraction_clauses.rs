@@ -53,3 +53,22 @@ fn soldiers_distributed_over_bases_are_deployed_there() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn one_who_threatens_an_attack_is_its_hypothetical_actor() {
+    let t = "وكانت المقاومة الإسلامية في العراق قد هددت باستهداف القواعد الأمريكية في العراق.";
+    let e = common::extract::events(t);
+    assert!(
+        e.iter().any(|m| m.action == "attack"
+            && m.actor.as_deref() == Some("islamic-resistance-in-iraq")
+            && m.modality == kg::model::Modality::Hypothetical),
+        "{e:?}"
+    );
+    // (a coordinated verb of threat keeps the earlier subject, past a phase noun)
+    let t = "ورفضت كتائب حزب الله بقاء القوات الأمريكية، وهددت باستئناف هجماتها على القواعد.";
+    assert!(
+        roles(t, "attack").iter().any(|r| r.0 == "kataib-hezbollah"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

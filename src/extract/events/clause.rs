@@ -254,7 +254,7 @@ pub(super) fn intent_subject(
         return None;
     }
     let v = k.checked_sub(1)?;
-    let intent = s.cue_at(lex, v, CueKind::Planned).is_some_and(|c| c.0 == k);
+    let intent = s.cue_at(lex, v, CueKind::Planned).is_some_and(|c| c.0 == k) || cx.agentive(v);
     let after_comma = v > 0 && matches!(s.text(v - 1), "،" | ",");
     let coordinated = s.is_verb(v) && s.starts_with_conj(v);
     if !intent || !(after_comma || coordinated) {

@@ -157,8 +157,9 @@ impl Ctx<'_, '_> {
         if let Some(g) = self.asked_to_act(table, left, m) {
             return Some(g);
         }
-        // A support verb takes its noun with a preposition (قام بزيارة).
-        let support = |v: usize| s.has_cue(self.lex, v, CueKind::PhaseVerb);
+        // A support verb takes its noun with a preposition (قام بزيارة),
+        // and so does a verb of intent or threat (تعهدت بمواصلة، هددت باستهداف).
+        let support = |v: usize| s.has_cue(self.lex, v, CueKind::PhaseVerb) || self.agentive(v);
         if m.clitics.prep.is_some()
             && !purpose
             && !(left..t0)
@@ -242,9 +243,7 @@ impl Ctx<'_, '_> {
                 _ => false,
             });
         // (a verb of intent's subject too: تعتزم الدنمارك إرسال مدربين)
-        let agentive = s
-            .cue_at(self.lex, v, CueKind::Planned)
-            .is_some_and(|c| self.lex.cues[c.1].agentive && c.0 == v + 1);
+        let agentive = self.agentive(v);
         if forces
             && !purpose
             && !announces
@@ -293,6 +292,16 @@ impl Ctx<'_, '_> {
             return None;
         }
         Some(g)
+    }
+
+    /// Whether the word at `v` is a verb of intent or threat whose subject
+    /// does what it governs (`kg:agentive`: تعتزم، هددت).
+    pub fn agentive(&self, v: usize) -> bool {
+        [CueKind::Planned, CueKind::Hypothetical].iter().any(|k| {
+            self.s
+                .cue_at(self.lex, v, *k)
+                .is_some_and(|c| self.lex.cues[c.1].agentive && c.0 == v + 1)
+        })
     }
 
     /// "دعا التحالف إلى المغادرة"، "طالبت موسكو واشنطن بسحب قواتها": the
