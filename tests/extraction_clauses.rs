@@ -72,3 +72,13 @@ fn one_who_threatens_an_attack_is_its_hypothetical_actor() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_headline_predicate_takes_the_phrase_that_opens_it() {
+    let t = "بعثة الناتو باقية في العراق وتمديد تفويضها على طاولة الحلف";
+    assert!(
+        has(t, "remain", "nato-mission-iraq", "iraq"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

@@ -150,7 +150,8 @@ pub(super) fn of_event_noun(cx: &Ctx, m: &Match, g: &Group) -> bool {
 /// The subject of an indefinite noun trigger used as a predicate: the phrase
 /// before the quote that opens with it (إن القوات الأمريكية "باقية في
 /// سوريا"), or the phrase that opens a complement clause right before it
-/// (إن بعثة الناتو باقية في العراق). None for other nouns.
+/// (إن بعثة الناتو باقية في العراق) or the sentence (a headline: بعثة الناتو
+/// باقية في العراق). None for other nouns.
 pub(super) fn indefinite_predicate(
     cx: &Ctx,
     table: &EntityTable,
@@ -170,7 +171,8 @@ pub(super) fn indefinite_predicate(
     if s.text(m.start).ends_with('ه') && super::nps::QUOTES_OPEN.contains(&s.text(m.start - 1)) {
         return cx.predicate_subject(table, left, m.start, false);
     }
-    (left > 0 && s.has_cue(cx.lex, left - 1, CueKind::Complementizer))
+    // (or opens the sentence, as in a headline: بعثة الناتو باقية في العراق)
+    (left == 0 || s.has_cue(cx.lex, left - 1, CueKind::Complementizer))
         .then(|| cx.predicate_subject(table, left, m.start, true))
         .flatten()
         .filter(|g| g.nps[0].start == left && g.prep.is_none())
