@@ -82,3 +82,20 @@ fn a_headline_predicate_takes_the_phrase_that_opens_it() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn the_people_of_a_state_act_for_it() {
+    let t = "وقال المصدر إن \"الإيرانيين لن ينسحبوا من سوريا\".";
+    assert!(
+        has(t, "withdraw", "iran", "syria"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+    // (not a nisba that qualifies a noun before it: the civilians are Iraqi)
+    let t = "وقال المصدر إن الطائرات التركية قصفت منازل المدنيين العراقيين في سنجار.";
+    assert!(
+        roles(t, "attack").iter().all(|r| r.0 != "iraq"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -28,6 +28,26 @@ impl Ctx<'_, '_> {
         while p > 0 && (DASHES.contains(&s.text(p - 1)) || s.text(p - 1) == "و") {
             p -= 1;
         }
+        // A definite plural nisba that opens its phrase names the people
+        // of a state, who act for it (إن الإيرانيين لن ينسحبوا، غادر الأمريكيون).
+        let t = s.text(i);
+        let people = p == i
+            && t.starts_with("ال")
+            && (t.ends_with("يين") || t.ends_with("يون"))
+            && (p == 0
+                || s.is_punct(p - 1)
+                || QUOTES_OPEN.contains(&s.text(p - 1))
+                || s.is_verb(p - 1)
+                || [
+                    CueKind::Complementizer,
+                    CueKind::Negation,
+                    CueKind::ClauseBoundary,
+                ]
+                .iter()
+                .any(|k| s.has_cue(self.lex, p - 1, *k)));
+        if people {
+            return true;
+        }
         if p == 0 {
             return false;
         }
