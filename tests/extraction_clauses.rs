@@ -99,3 +99,13 @@ fn the_people_of_a_state_act_for_it() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_states_military_presence_is_its_forces() {
+    let t = "وقالت الوزارة إن نحو 300 جندي سيبقون في أربيل، رغم خفض الوجود الإيطالي في بغداد.";
+    assert!(
+        has(t, "withdraw", "italy", "baghdad"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}
