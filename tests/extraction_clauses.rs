@@ -109,3 +109,15 @@ fn a_states_military_presence_is_its_forces() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn talks_with_the_one_just_met_are_the_earlier_subjects_there() {
+    let t = "التقى وزير الدفاع العراقي ثابت العباسي في بغداد قائد القيادة المركزية، وبحث معه مستقبل التحالف الدولي في العراق.";
+    let r = roles(t, "negotiate");
+    assert!(
+        r.iter().all(|x| x.0 != "coalition" && x.1 != "iraq")
+            && r.iter()
+                .any(|x| x.0 == "thabit-al-abbasi" && x.1 == "baghdad"),
+        "{r:?}"
+    );
+}

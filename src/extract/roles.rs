@@ -280,8 +280,9 @@ pub(super) fn roles(
     {
         actors.extend(g.nps);
     }
-    // The owner of the word the trigger needs (انتهت مهمة التحالف).
-    if actors.is_empty() && (!trig.needs.is_empty() || !def.owner_words.is_empty()) {
+    // The owner of the word the trigger needs (انتهت مهمة التحالف), unless
+    // the verb keeps an earlier subject (وبحث معه مستقبل التحالف: a topic).
+    if actors.is_empty() && !continues && (!trig.needs.is_empty() || !def.owner_words.is_empty()) {
         let clause_groups = cx.groups(left, right);
         let owned = |k: usize| {
             trig.needs

@@ -174,16 +174,8 @@ pub fn sentence_events(
             && cx
                 .subject_before(table, left, m.start)
                 .is_none_or(|b| !b.adjacent);
-        // An event noun as subject of a verb of the same action (هجوماً
-        // استهدفت قوات التحالف): the phrase after the verb is its object.
-        // (Not a light verb, whose object the noun is: هجوم شنه عناصر من …)
-        let noun_subject = is_verb_m
-            && trig.needs.is_empty()
-            && triggers[..ti]
-                .iter()
-                .rev()
-                .find(|t| t.end <= m.start && m.start - t.end <= 2)
-                .is_some_and(|t| t.payload.target == m.payload.target || matches!(t.payload.target, Target::Trigger { action: a, .. } if a == action) && t.payload.pos == Pos::Noun);
+        let noun_subject =
+            is_verb_m && trig.needs.is_empty() && triggers::noun_subject_before(&triggers[..ti], m);
         // A و-verb of asking after a comma, in a sentence whose earlier verb
         // has a subject, keeps that subject: the phrase after it is who is
         // asked (استدعت الخارجية السفير، وطالبت أنقرة بسحب قواتها).
@@ -211,7 +203,9 @@ pub fn sentence_events(
         // (a verb followed by "during it", خلالها: its subject is the
         // occasion's, and the phrase after is its object)
         let during_it = is_verb_m && occasion::during_it(&cx, m);
+        let with_pronoun = clause::with_pronoun_after(&cx, m);
         let continues = continues
+            || with_pronoun
             || clause::relative_verb(&cx, m, left)
             || noun_subject
             || addressed
@@ -302,13 +296,14 @@ pub fn sentence_events(
                 // مسرور بارزاني)
                 // (not with a date of its own: … في واشنطن، ويلتقي الأسبوع
                 // المقبل أردوغان)
-                if roles.places.is_empty()
-                    && prev.action == action as usize
+                // (talks with the one met are held where they met, whatever
+                // place their topic names: وبحث معه الوضع في سوريا)
+                if (with_pronoun || roles.places.is_empty() && prev.action == action as usize)
                     && !(m.end..(m.end + 3).min(s.len()))
                         .any(|k| cx.dated.get(k).copied().unwrap_or(false))
                     && let Some(p) = prev.place
                 {
-                    roles.places.push((p, Np::none(m.start)));
+                    roles.places = vec![(p, Np::none(m.start))];
                 }
                 if m.clitics.conj.is_some()
                     && prev.modality == Modality::Planned

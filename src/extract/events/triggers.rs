@@ -276,3 +276,22 @@ pub(in crate::extract) fn word_has(token: &str, word: &str) -> bool {
     };
     extra <= 6 && (token.starts_with(word) || (extra <= 4 && token.ends_with(word)))
 }
+
+/// An event noun as subject of a verb of the same action (هجوماً استهدفت
+/// قوات التحالف): the phrase after the verb is then its object. `earlier`
+/// are the sentence's triggers before the verb `m`. (Not a light verb,
+/// whose object the noun is: هجوم شنه عناصر من …)
+pub(super) fn noun_subject_before(earlier: &[Match], m: &Match) -> bool {
+    let Target::Trigger { action, .. } = m.payload.target else {
+        return false;
+    };
+    earlier
+        .iter()
+        .rev()
+        .find(|t| t.end <= m.start && m.start - t.end <= 2)
+        .is_some_and(|t| {
+            t.payload.target == m.payload.target
+                || matches!(t.payload.target, Target::Trigger { action: a, .. } if a == action)
+                    && t.payload.pos == Pos::Noun
+        })
+}
