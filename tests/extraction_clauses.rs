@@ -121,3 +121,20 @@ fn talks_with_the_one_just_met_are_the_earlier_subjects_there() {
         "{r:?}"
     );
 }
+
+#[test]
+fn the_forces_of_a_groups_leader_are_the_groups() {
+    let t = "وقال مظلوم عبدي إن قواته لن تنسحب من منبج.";
+    assert!(
+        roles(t, "withdraw").iter().any(|r| r.0 == "sdf"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+    // (a minister's forces are still his state's)
+    let t = "وقال وزير الدفاع التركي يشار غولر إن قواته لن تنسحب من شمال العراق.";
+    assert!(
+        roles(t, "withdraw").iter().any(|r| r.0 == "turkey"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

@@ -439,13 +439,18 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                 }
             }
             if want.is_none() && table.get(entity).kind == EntityKind::Person {
-                // "قواته"، "قواتنا" of a person: the forces of their state.
-                match table
-                    .lex_entity(lex, entity)
+                // "قواته"، "قواتنا" of a person: the forces of their state, or
+                // of the armed group they lead (مظلوم عبدي: قواته → قسد).
+                let lexe = table.lex_entity(lex, entity);
+                let group = lexe
+                    .and_then(|l| l.position_of.as_ref())
+                    .and_then(|id| table.by_lex_id(lex, id))
+                    .filter(|&g| table.get(g).kind == EntityKind::ArmedGroup);
+                let state = lexe
                     .and_then(|l| l.country.first().or(l.position_of.as_ref()))
                     .cloned()
-                    .and_then(|id| table.by_lex_id(lex, &id))
-                {
+                    .and_then(|id| table.by_lex_id(lex, &id));
+                match group.or(state) {
                     Some(state) => entity = state,
                     None => continue,
                 }
