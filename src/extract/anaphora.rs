@@ -451,7 +451,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                     .cloned()
                     .and_then(|id| table.by_lex_id(lex, &id));
                 match group.or(state) {
-                    Some(state) => entity = state,
+                    Some(owner) => entity = owner,
                     None => continue,
                 }
             }

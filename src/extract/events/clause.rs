@@ -365,19 +365,22 @@ pub(super) fn phase_verb_of<'a>(cx: &Ctx<'a, '_>, m: &Match) -> Option<&'a Match
     })
 }
 
-/// Whether a token ends in an attached third-person pronoun (أنه، إنها،
-/// شنتها، عليهم).
 /// Whether the verb `m` is followed by "with him/her/them" (وبحث معه،
 /// وناقش معهم): the talks of one just met, whose subject is the earlier
 /// verb's, and the phrase after it the topic, not a subject.
 pub(super) fn with_pronoun_after(cx: &Ctx, m: &Match) -> bool {
     matches!(m.payload.pos, Pos::Past | Pos::Present)
         && m.end < cx.s.len()
-        && ["ه", "ها", "هم", "هما"]
+        && PRONOUN_SUFFIXES
             .iter()
             .any(|p| cx.s.text(m.end).strip_suffix(p) == Some("مع"))
 }
 
+/// Attached third-person pronouns, as normalized text spells them.
+const PRONOUN_SUFFIXES: [&str; 4] = ["ه", "ها", "هم", "هما"];
+
+/// Whether a token ends in an attached third-person pronoun (أنه، إنها،
+/// شنتها، عليهم).
 fn ends_with_pronoun(t: &str) -> bool {
-    ["ه", "ها", "هم", "هما"].iter().any(|p| t.ends_with(p))
+    PRONOUN_SUFFIXES.iter().any(|p| t.ends_with(p))
 }

@@ -4,6 +4,8 @@
 //! the occasion it was told with, and an event noun embedded under a
 //! demand or refusal is attributed to that verb's actor.
 
+use std::sync::OnceLock;
+
 use super::Draft;
 use crate::extract::nps::Ctx;
 use crate::lexicon::morph::Pos;
@@ -191,10 +193,12 @@ pub(super) fn embedded_attribution(cx: &Ctx, drafts: &mut [Draft]) {
 /// actor of its own is done by the actor of the event it is the purpose
 /// of: the nearest event before it, told by a verb, with no other verb,
 /// clause boundary or sentence end between. (A noun's complement is no
-/// purpose: جدول زمني لإخلاء قواعدها، موافقة للبقاء.) When that event moves forces to or into a place
-/// (its place prepositions include في or إلى), the purpose is served
-/// there too.
+/// purpose: جدول زمني لإخلاء قواعدها، موافقة للبقاء.) When that event
+/// moves forces to or into a place (its place prepositions include في or
+/// إلى), the purpose is served there too.
 pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
+    static INTO: OnceLock<[String; 2]> = OnceLock::new();
+    let into = INTO.get_or_init(|| ["في", "إلى"].map(crate::text::normalize_str));
     let s = cx.s;
     let lex = cx.lex;
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
@@ -255,9 +259,10 @@ pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
             })
             .unwrap_or_default();
         let there = |o: &Draft| {
-            lex.actions[o.action].place_preps.iter().any(|p| {
-                *p == crate::text::normalize_str("في") || *p == crate::text::normalize_str("إلى")
-            })
+            lex.actions[o.action]
+                .place_preps
+                .iter()
+                .any(|p| into.contains(p))
         };
         if rows.is_empty() || d.actor.is_some() {
             // (its actor found already, the same as the governor's: only its place)
