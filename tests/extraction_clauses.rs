@@ -138,3 +138,14 @@ fn the_forces_of_a_groups_leader_are_the_groups() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn a_purpose_told_with_a_support_noun_is_the_governors() {
+    // (the purpose is لتنفيذ/لشن before the event noun, not on it)
+    let t = "وأكد المتحدث أن القوات الفرنسية ستبقى مستعدة لشن ضربات ضد مواقع التنظيم في العراق.";
+    assert!(
+        has(t, "attack", "france", "iraq"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

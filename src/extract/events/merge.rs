@@ -204,13 +204,17 @@ pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for (i, d) in drafts.iter().enumerate() {
         let t0 = d.trigger.0;
+        // (or ل on the phase noun before it: لتنفيذ ضربات، لشن هجمات)
         let purpose = !d.is_verb
-            && s.matches_at(t0).any(|x| {
+            && (s.matches_at(t0).any(|x| {
                 x.start == t0
                     && x.payload.pos == Pos::Noun
                     && x.clitics.prep == Some('ل')
                     && matches!(x.payload.target, Target::Trigger { .. })
-            });
+            }) || t0 > 0
+                && !s.is_verb(t0 - 1)
+                && s.cue_at(lex, t0 - 1, CueKind::PhaseVerb)
+                    .is_some_and(|c| c.0 == t0 && c.2.prep == Some('ل')));
         let governor = purpose
             .then(|| {
                 drafts[..i]
