@@ -44,7 +44,9 @@ pub fn verb_forms(past: &str, present: &str, out: &mut Vec<(String, Pos)>) {
             continue;
         }
         pasts.push(format!("{past}{suf}"));
-        if defective {
+        // (only the feminine endings drop the weak letter: أنهت، أنهتا, but
+        // أنهيا، أنهينا — a stem أنه + ا would be the particle أنها)
+        if defective && matches!(suf, "ت" | "تا") {
             pasts.push(format!("{past_stem}{suf}"));
         }
     }
@@ -52,6 +54,10 @@ pub fn verb_forms(past: &str, present: &str, out: &mut Vec<(String, Pos)>) {
         // أعطى → أعطوا/أعطت; قضى → قضوا
         pasts.push(format!("{past_stem}وا"));
         pasts.push(format!("{past_stem}ت"));
+        // (with an object pronoun the ى is written ا: أنهاها، أبقاهم)
+        for o in OBJECT_SUFFIXES {
+            out.push((format!("{past_stem}ا{o}"), Pos::Past));
+        }
     }
     for p in &pasts {
         out.push((p.clone(), Pos::Past));
@@ -88,7 +94,9 @@ pub fn verb_forms(past: &str, present: &str, out: &mut Vec<(String, Pos)>) {
                 continue;
             }
             bases.push(format!("{base}{suf}"));
-            if stem_short.len() != stem.len() {
+            // (the weak letter drops before و and ي only: ينهون، تنهين, but
+            // ينهيان، ينهيا; ا + نه + ا would be the particle أنها)
+            if stem_short.len() != stem.len() && matches!(suf, "ون" | "ين" | "وا") {
                 bases.push(format!("{prefix}{stem_short}{suf}"));
             }
         }
@@ -195,6 +203,12 @@ mod tests {
         let mut v = Vec::new();
         verb_forms(&normalize_str("أخلى"), &normalize_str("يخلي"), &mut v);
         assert!(has(&v, "أخلت") && has(&v, "أخلوا") && has(&v, "يخلون"));
+        let mut v = Vec::new();
+        verb_forms(&normalize_str("أنهى"), &normalize_str("ينهي"), &mut v);
+        assert!(
+            has(&v, "أنهتا") && has(&v, "أنهيا") && has(&v, "أنهاها") && !has(&v, "أنها"),
+            "defective"
+        );
         let mut v = Vec::new();
         verb_forms(&normalize_str("ضم"), &normalize_str("يضم"), &mut v);
         assert!(
