@@ -149,3 +149,22 @@ fn a_purpose_told_with_a_support_noun_is_the_governors() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn places_in_addition_are_more_places_of_the_event() {
+    // (after a qualifier of the place, and through a descriptive noun)
+    let t = "وتنشر فرنسا قوات في قاعدة حرير بمحافظة أربيل، إضافة إلى وحدة صغيرة في بغداد.";
+    let r = roles(t, "deploy");
+    assert!(
+        r.iter().any(|x| x.0 == "france" && x.1 == "harir")
+            && r.iter().any(|x| x.0 == "france" && x.1 == "baghdad"),
+        "{r:?}"
+    );
+    // (not a condition's "alongside": إلى جانب إسرائيل)
+    let t = "هددت الفصائل باستهداف القواعد الأمريكية في العراق إذا انخرطت واشنطن في الحرب إلى جانب إسرائيل.";
+    assert!(
+        roles(t, "attack").iter().all(|x| x.1 != "israel"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -18,6 +18,7 @@
 //! (`presence`) and the passes that complete drafts from each other
 //! (`merge`).
 
+mod addition;
 mod clause;
 mod merge;
 mod occasion;
@@ -484,6 +485,7 @@ pub fn sentence_events(
     embedded_attribution(&cx, &mut out);
     venue_of_occasion(&cx, &mut out);
     let mut out = purpose_roles(&cx, out);
+    out = addition::addition_places(&cx, table, out);
     out.extend(presence_events(&cx, table, dates, &triggers));
     let merged = merge_light_verbs(&cx, out);
     let with_counts = elliptic_counts(&cx, table, merged);

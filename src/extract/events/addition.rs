@@ -1,0 +1,106 @@
+//! "In addition to" after an event's place (تنشر روسيا قوات في قاعدة حميميم
+//! بريف اللاذقية، إضافة إلى قاعدة بحرية في طرطوس): the places that follow
+//! the cue are more places of the same event, one row each.
+//!
+//! The phrase grouping ([`crate::extract::nps`]) already extends a place
+//! group that the cue follows directly; this pass covers the cue after a
+//! qualifier of the place (بريف اللاذقية، قرب رميلان) and a descriptive
+//! noun whose place comes in a في phrase (قاعدة بحرية في طرطوس، عدد محدود
+//! في بغداد).
+
+use super::Draft;
+use crate::extract::nps::Ctx;
+use crate::extract::table::EntityTable;
+use crate::lexicon::CueKind;
+use crate::matcher::Target;
+
+/// How far after an event's evidence the cue may come, in tokens.
+const REACH: usize = 10;
+
+/// Adds a row for each place named after an addition cue that follows a
+/// draft's place, with no verb, trigger or clause boundary between.
+/// O(d · REACH) for d drafts.
+pub(super) fn addition_places(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>) -> Vec<Draft> {
+    let s = cx.s;
+    let lex = cx.lex;
+    let n = s.len();
+    // (the clause goes on: no verb, event, quote or clause cue between)
+    let plain = |k: usize| {
+        !s.is_verb(k)
+            && !s
+                .matches_at(k)
+                .any(|m| matches!(m.payload.target, Target::Trigger { .. }))
+            && ![
+                CueKind::Complementizer,
+                CueKind::Speech,
+                CueKind::ClauseBoundary,
+                CueKind::RelativePronoun,
+                CueKind::Condition,
+            ]
+            .iter()
+            .any(|c| s.has_cue(lex, k, *c))
+    };
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    let mut added: Vec<Draft> = Vec::new();
+    for d in &drafts {
+        out.push(d.clone());
+        if d.place.is_none() {
+            continue;
+        }
+        let from = d.span.1;
+        let Some((at, end)) = (from..n.min(from + REACH))
+            .find_map(|k| s.cue_at(lex, k, CueKind::Addition).map(|c| (k, c.0)))
+        else {
+            continue;
+        };
+        // (only a comma right before the cue; no boundary before it)
+        let clear = (from..at).all(|k| {
+            if s.is_punct(k) {
+                k + 1 == at && matches!(s.text(k), "،" | ",")
+            } else {
+                plain(k) && !cx.is_boundary(k)
+            }
+        });
+        if !clear {
+            continue;
+        }
+        // The places after it, to the end of its clause: those of the
+        // first phrase, or when that phrase is a descriptive noun with no
+        // place of its own (قاعدة بحرية، عدد محدود)، of the first في phrase.
+        let stop = (end..n)
+            .find(|&k| cx.is_boundary(k) || !plain(k))
+            .unwrap_or(n);
+        let groups = cx.groups(end, stop);
+        let places: Vec<(usize, usize)> = groups
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| *i == 0 || g.prep.as_deref() == Some("في"))
+            .map(|(_, g)| {
+                g.nps
+                    .iter()
+                    .filter_map(|np| cx.as_place(table, *np).map(|p| (p, np.end)))
+                    .collect::<Vec<_>>()
+            })
+            .find(|p| !p.is_empty())
+            .unwrap_or_default();
+        for (p, np_end) in places {
+            let known = drafts
+                .iter()
+                .chain(&added)
+                .any(|o| o.trigger == d.trigger && o.action == d.action && o.place == Some(p));
+            if known {
+                continue;
+            }
+            let mut e = d.clone();
+            if e.target == e.place {
+                e.target = Some(p);
+            }
+            e.place = Some(p);
+            // (the evidence reaches the added place)
+            e.span.1 = e.span.1.max(np_end);
+            added.push(e.clone());
+            out.push(e);
+        }
+    }
+    out
+}
