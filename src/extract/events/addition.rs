@@ -96,6 +96,8 @@ pub(super) fn addition_places(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>)
                 e.target = Some(p);
             }
             e.place = Some(p);
+            // (the number told is of the first place's forces)
+            e.troops = None;
             // (the evidence reaches the added place)
             e.span.1 = e.span.1.max(np_end);
             added.push(e.clone());
