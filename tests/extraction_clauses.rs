@@ -168,3 +168,17 @@ fn places_in_addition_are_more_places_of_the_event() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_conjunct_before_a_verb_after_a_speech_verb_opens_a_clause() {
+    // (a headline of two clauses: the second subject is no place of the first)
+    let t =
+        "الجيش العراقي يعلن السيطرة على آخر مواقع داعش في القائم وأنقرة تبقي 500 جندي في بعشيقة";
+    let r = roles(t, "remain");
+    assert!(r.iter().any(|x| x.0 == "turkey"), "{r:?}");
+    assert!(
+        roles(t, "announce").iter().all(|x| x.1 != "ankara"),
+        "{:?}",
+        roles(t, "announce")
+    );
+}

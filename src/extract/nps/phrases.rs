@@ -277,16 +277,18 @@ impl Ctx<'_, '_> {
         // the group, is the subject of a new clause: تستهدف مطار أربيل
         // والمقاومة الإسلامية تتبنى الهجوم)
         // (looked at only when a conjunct is followed by a verb)
+        // (a speech verb is that verb itself: قسد تعلن … في الباغوز وواشنطن
+        // تبقي 400 جندي; nothing before it is looked at)
         let after_verb = || {
             (0..np.start)
                 .rev()
                 .take_while(|&k| {
                     !self.is_boundary(k)
                         && !s.has_cue(self.lex, k, CueKind::Complementizer)
-                        && !s.has_cue(self.lex, k, CueKind::Speech)
                         && !s.has_cue(self.lex, k, CueKind::Between)
                 })
-                .any(|k| s.is_verb(k))
+                .find(|&k| s.is_verb(k) || s.has_cue(self.lex, k, CueKind::Speech))
+                .is_some_and(|k| s.is_verb(k))
         };
         while last.end < s.len() {
             let k = last.end;
