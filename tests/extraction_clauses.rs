@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::extract::{has, roles};
+use common::extract::{events, has, roles};
 
 #[test]
 fn a_purpose_is_served_where_the_forces_are_sent() {
@@ -181,4 +181,25 @@ fn a_conjunct_before_a_verb_after_a_speech_verb_opens_a_clause() {
         "{:?}",
         roles(t, "announce")
     );
+}
+
+#[test]
+fn a_name_and_a_colon_opening_a_sentence_quote_it() {
+    let t = "أنقرة: قواتنا باقية في بعشيقة";
+    let m = events(t)
+        .into_iter()
+        .find(|m| m.action == "remain")
+        .expect("a stay");
+    assert_eq!(m.actor.as_deref(), Some("turkey"));
+    assert_eq!(m.attributed_to.as_deref(), Some("turkey"));
+    // (a dateline: a verb follows the colon)
+    let t = "بغداد: أعلنت وزارة الدفاع الأمريكية انسحاب قواتها من قاعدة عين الأسد.";
+    let m = events(t)
+        .into_iter()
+        .find(|m| m.action == "withdraw")
+        .expect("a withdrawal");
+    assert!(!matches!(
+        m.attributed_to.as_deref(),
+        Some("baghdad" | "iraq")
+    ));
 }

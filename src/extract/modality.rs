@@ -147,6 +147,22 @@ pub fn speakers(cx: &Ctx, table: &mut EntityTable, state: &mut ArticleState) -> 
     let mut out = Vec::new();
     let closing_quote_before =
         |i: usize| (i.saturating_sub(2)..i).any(|k| matches!(s.text(k), "”" | "»" | "\""));
+    // A sentence that opens with a name and a colon quotes it (a headline:
+    // أنقرة: قواتنا باقية في بعشيقة). Not a dateline, whose colon a verb
+    // follows (بغداد: أعلنت الوزارة …).
+    if let Some(np) = cx.np_at(0)
+        && s.text(np.end) == ":"
+        && np.end + 1 < s.len()
+        && !s.is_verb(np.end + 1)
+        && !s.has_cue(cx.lex, np.end + 1, CueKind::Speech)
+        && let Some(entity) = speaker_entity(cx, table, np)
+    {
+        out.push(Speaker {
+            verb: np.end,
+            entity: Some(entity),
+            after: false,
+        });
+    }
     for i in 0..s.len() {
         if let Some((end, _, _)) = s.cue_at(cx.lex, i, CueKind::Source) {
             let entity = cx

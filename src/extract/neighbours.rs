@@ -171,8 +171,9 @@ pub(super) fn indefinite_predicate(
     if s.text(m.start).ends_with('ه') && super::nps::QUOTES_OPEN.contains(&s.text(m.start - 1)) {
         return cx.predicate_subject(table, left, m.start, false);
     }
-    // (or opens the sentence, as in a headline: بعثة الناتو باقية في العراق)
-    (left == 0 || s.has_cue(cx.lex, left - 1, CueKind::Complementizer))
+    // (or opens the sentence, as in a headline: بعثة الناتو باقية في العراق,
+    // or a quotation after a colon: أنقرة: قواتنا باقية في بعشيقة)
+    (left == 0 || s.has_cue(cx.lex, left - 1, CueKind::Complementizer) || s.text(left - 1) == ":")
         .then(|| cx.predicate_subject(table, left, m.start, true))
         .flatten()
         .filter(|g| g.nps[0].start == left && g.prep.is_none())
