@@ -203,3 +203,13 @@ fn a_name_and_a_colon_opening_a_sentence_quote_it() {
         Some("baghdad" | "iraq")
     ));
 }
+
+#[test]
+fn units_of_a_numbered_formation_in_a_named_force_are_that_force() {
+    let t = "وأكد مصدر عسكري أن وحدات من اللواء 71 في الجيش العراقي انتشرت في قاعدة عين الأسد.";
+    assert!(
+        has(t, "deploy", "iraqi-army", "ain-al-asad"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}

@@ -179,7 +179,18 @@ impl Ctx<'_, '_> {
             while q < s.len()
                 && (QUOTES_OPEN.contains(&s.text(q))
                     || s.cue_at(self.lex, q, CueKind::HeadNoun)
-                        .is_some_and(|c| c.0 == q + 1))
+                        .is_some_and(|c| c.0 == q + 1)
+                    // (a unit's number: وحدات من الفرقة 70)
+                    || (q > k + 1 && s.is_number(q)))
+            {
+                q += 1;
+            }
+            // (a unit of a named force: وحدات من الفرقة 70 في الجيش السوري)
+            if q > k + 1
+                && q + 1 < s.len()
+                && self.ment_index_at(q).is_none()
+                && s.text(q) == "في"
+                && s.cue_at(self.lex, q + 1, CueKind::ForceNoun).is_some()
             {
                 q += 1;
             }
