@@ -213,3 +213,13 @@ fn units_of_a_numbered_formation_in_a_named_force_are_that_force() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn the_soldiers_are_those_of_who_sends_them_not_of_who_they_train() {
+    let t = "واشنطن ترسل 1500 عسكري إضافي إلى العراق لتدريب القوات العراقية. وسيتمركز الجنود في قاعدة عين الأسد.";
+    assert!(
+        has(t, "deploy", "united-states", "ain-al-asad"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}

@@ -17,7 +17,9 @@ use std::collections::BTreeMap;
 
 use super::sent::{Ment, Sent};
 use super::table::EntityTable;
-use crate::lexicon::{CueKind, Lexicon};
+use crate::lexicon::morph::Pos;
+use crate::lexicon::{CueKind, Lexicon, ObjectRole};
+use crate::matcher::Target;
 use crate::model::EntityKind;
 
 /// One mention: (sentence, token, entity, adjectival).
@@ -59,14 +61,43 @@ fn owns_forces(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
     })
 }
 
+/// Whether `m` is the subject of a verb that moves forces named right after
+/// it (الولايات المتحدة سترسل 1500 عسكري إضافي): they are its forces.
+fn sends_forces(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
+    let v = m.end;
+    v + 1 < s.len()
+        && !m.adjectival
+        && s.matches_at(v).any(|x| {
+            matches!(x.payload.pos, Pos::Past | Pos::Present)
+                && matches!(x.payload.target, Target::Trigger { action, .. }
+                    if lex.actions[action as usize].actor_is_forces)
+        })
+        && (v + 1..(v + 5).min(s.len()))
+            .take_while(|&k| !s.is_punct(k) && !s.has_cue(lex, k, CueKind::Locative))
+            .any(|k| s.has_cue(lex, k, CueKind::TroopNoun) || s.has_cue(lex, k, CueKind::ForceNoun))
+}
+
 /// Whether the forces noun naming `m`'s forces is governed by a preposition
-/// (للقوات العراقية: the forces are an object, not those that act).
+/// (للقوات العراقية: the forces are an object, not those that act), or is
+/// the object of an event whose object is its target (لتدريب القوات
+/// العراقية، دعم قوات البيشمركة).
 fn forces_in_phrase(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
+    let targeted = |h: usize| {
+        h > 0
+            && s.matches_at(h - 1).any(|x| match x.payload.target {
+                Target::Trigger { action, trigger } => {
+                    let def = &lex.actions[action as usize];
+                    def.triggers[trigger as usize].object.or(def.object) == Some(ObjectRole::Target)
+                }
+                _ => false,
+            })
+    };
     (m.start.saturating_sub(3)..m.start).any(|h| {
         [CueKind::ForceNoun, CueKind::TroopNoun].iter().any(|k| {
             s.cue_at(lex, h, *k).is_some()
                 && (s.matches_at(h).any(|x| x.clitics.prep.is_some())
-                    || (h > 0 && s.has_cue(lex, h - 1, CueKind::Locative)))
+                    || (h > 0 && s.has_cue(lex, h - 1, CueKind::Locative))
+                    || targeted(h))
         })
     })
 }
@@ -477,8 +508,12 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
             h.0 += 1;
             h.1 = seq;
             seq += 1;
-            if owns_forces(s, lex, m) && !forces_in_phrase(s, lex, m) {
-                last_forces_owner = Some(m.entity);
+            if (owns_forces(s, lex, m) && !forces_in_phrase(s, lex, m)) || sends_forces(s, lex, m) {
+                // (a capital's forces are its state's: واشنطن ترسل 1500 عسكري)
+                last_forces_owner = Some(m.entity)
+                    .filter(|&e| table.get(e).kind.can_act())
+                    .or_else(|| state_of(table, lex, m.entity))
+                    .or(Some(m.entity));
             }
         }
     }
