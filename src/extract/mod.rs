@@ -11,6 +11,7 @@ mod anonymous;
 mod capital;
 pub mod dates;
 pub mod events;
+mod forces;
 pub mod mentions;
 pub mod modality;
 mod naming;
