@@ -223,3 +223,13 @@ fn the_soldiers_are_those_of_who_sends_them_not_of_who_they_train() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn possessed_forces_in_a_coordinated_complement_are_its_first_subjects() {
+    let t = "وأكد السفير أن فرنسا لن تتخلى عن شركائها في الإقليم، وأن قواتها ستبقى في أربيل.";
+    assert!(
+        has(t, "remain", "france", "erbil"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

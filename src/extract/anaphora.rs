@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 
 use super::forces::{forces_in_phrase, owns_forces, sends_forces};
+use super::nps::QUOTES_OPEN;
 use super::sent::{Ment, Sent};
 use super::table::EntityTable;
 use crate::lexicon::{CueKind, Lexicon};
@@ -317,10 +318,27 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                                     || (s.text(k) == ":" && !first_person))
                         })
                         .map_or(0, |k| k + 1);
+                    // (a clause of و + complementizer goes on with the subject
+                    // of the complement before it: أن الولايات المتحدة لن
+                    // تتخلى عن شركائها، وأن مستشاريها سيواصلون …)
+                    let resumed = || {
+                        let opens = s.starts_with_conj(clause_start)
+                            && s.has_cue(lex, clause_start, CueKind::Complementizer);
+                        let before = (0..clause_start.saturating_sub(1))
+                            .rev()
+                            .find(|&k| s.has_cue(lex, k, CueKind::Complementizer))?;
+                        let subject = (before + 1..(before + 3).min(clause_start))
+                            .find(|&k| !QUOTES_OPEN.contains(&s.text(k)))?;
+                        here.iter()
+                            .copied()
+                            .filter(|c| opens && c.1 == subject && !c.3)
+                            .find(fits)
+                    };
                     here.iter()
                         .copied()
                         .filter(|c| c.1 >= clause_start)
                         .rfind(fits)
+                        .or_else(resumed)
                         .map(|c| c.2)
                 }
                 // A base named earlier in the same sentence wins (… قاعدة حرير …
