@@ -233,3 +233,20 @@ fn possessed_forces_in_a_coordinated_complement_are_its_first_subjects() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn a_place_fronted_before_a_comma_is_the_place_of_the_verb_after_it() {
+    let t = "وفي سوريا، شنت مقاتلات التحالف الدولي أمس 12 غارة على مواقع للتنظيم.";
+    assert!(
+        has(t, "attack", "coalition", "syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    // (where it was said is no place of what was said)
+    let t = "وفي واشنطن، قال المتحدث باسم البنتاغون إن القوات الأمريكية ستنسحب.";
+    assert!(
+        roles(t, "withdraw").iter().all(|r| r.1 != "washington"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

@@ -7,6 +7,10 @@
 //! qualifier of the place (بريف اللاذقية، قرب رميلان) and a descriptive
 //! noun whose place comes in a في phrase (قاعدة بحرية في طرطوس، عدد محدود
 //! في بغداد).
+//!
+//! Also the place fronted before a comma at the start of a sentence (وفي
+//! سوريا، شنت مقاتلات التحالف 23 غارة …): the place of the sentence's
+//! events that have none.
 
 use super::Draft;
 use crate::extract::nps::Ctx;
@@ -105,4 +109,33 @@ pub(super) fn addition_places(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>)
         }
     }
     out
+}
+
+/// A sentence that opens with في and a place before a comma (وفي سوريا،
+/// …) sets the place of its events that name none. O(d).
+pub(super) fn fronted_place(cx: &Ctx, table: &EntityTable, drafts: &mut [Draft]) {
+    let s = cx.s;
+    if s.len() < 4 || !s.text(0).ends_with("في") || s.text(0).chars().count() > 3 {
+        return;
+    }
+    let Some(np) = cx.np_at(1).filter(|np| np.start == 1) else {
+        return;
+    };
+    if !matches!(s.text(np.end), "،" | ",") {
+        return;
+    }
+    let Some(p) = cx.as_place(table, np) else {
+        return;
+    };
+    // (only for the verb right after the comma, when it moves or strikes
+    // forces: وفي واشنطن، قال … is where it was said, not a place of events)
+    let verb = np.end + 1;
+    for d in drafts.iter_mut() {
+        let def = &cx.lex.actions[d.action];
+        let physical = def.actor_is_forces || def.target_preps.iter().any(|p| p == "علي");
+        if d.place.is_none() && d.is_verb && d.trigger.0 == verb && physical {
+            d.place = Some(p);
+            d.span.0 = 0;
+        }
+    }
 }
