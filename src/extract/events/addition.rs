@@ -23,7 +23,7 @@ const REACH: usize = 10;
 
 /// Adds a row for each place named after an addition cue that follows a
 /// draft's place, with no verb, trigger or clause boundary between.
-/// O(d · REACH) for d drafts.
+/// O(d · (REACH + c)) for d drafts and a clause of c tokens after the cue.
 pub(super) fn addition_places(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>) -> Vec<Draft> {
     let s = cx.s;
     let lex = cx.lex;
