@@ -250,3 +250,13 @@ fn a_place_fronted_before_a_comma_is_the_place_of_the_verb_after_it() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn an_agreement_announced_with_no_parties_is_the_announcers() {
+    let t = "وجاء ذلك بعد إعلان واشنطن وبغداد في أيلول/سبتمبر 2024 اتفاقاً على إنهاء مهمة التحالف.";
+    let r = roles(t, "agree");
+    assert!(
+        r.iter().any(|x| x.0 == "united-states") && r.iter().any(|x| x.0 == "iraq"),
+        "{r:?}"
+    );
+}

@@ -41,7 +41,8 @@ use clause::{
     resumed_subject, speaker_between, troops,
 };
 use merge::{
-    embedded_attribution, merge_light_verbs, purpose_roles, share_attack_roles, venue_of_occasion,
+    announced_parties, embedded_attribution, merge_light_verbs, purpose_roles, share_attack_roles,
+    venue_of_occasion,
 };
 use presence::{elliptic_counts, presence_events};
 pub(super) use triggers::word_has;
@@ -485,6 +486,7 @@ pub fn sentence_events(
     embedded_attribution(&cx, &mut out);
     venue_of_occasion(&cx, &mut out);
     let mut out = purpose_roles(&cx, out);
+    out = announced_parties(&cx, out);
     out = addition::addition_places(&cx, table, out);
     addition::fronted_place(&cx, table, &mut out);
     out.extend(presence_events(&cx, table, dates, &triggers));
