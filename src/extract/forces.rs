@@ -36,7 +36,7 @@ pub(super) fn sends_forces(s: &Sent, lex: &Lexicon, m: &Ment) -> bool {
         })
         && (v + 1..(v + 5).min(s.len()))
             .take_while(|&k| !s.is_punct(k) && !s.has_cue(lex, k, CueKind::Locative))
-            .any(|k| s.has_cue(lex, k, CueKind::TroopNoun) || s.has_cue(lex, k, CueKind::ForceNoun))
+            .any(|k| s.has_any_cue(lex, k, &[CueKind::TroopNoun, CueKind::ForceNoun]))
 }
 
 /// Whether the forces noun naming `m`'s forces is governed by a preposition

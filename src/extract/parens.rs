@@ -87,8 +87,7 @@ pub fn hidden(s: &Sent, lex: &Lexicon, in_date: &[bool]) -> Vec<bool> {
             && inner.clone().all(|k| {
                 in_date[k]
                     || s.is_punct(k)
-                    || s.has_cue(lex, k, CueKind::Locative)
-                    || s.has_cue(lex, k, CueKind::DateQualifier)
+                    || s.has_any_cue(lex, k, &[CueKind::Locative, CueKind::DateQualifier])
             });
         // (or a vague time: ، خلال اليومين الماضيين،)
         let vague = s.cue_covering(lex, a + 1, CueKind::VagueTime).is_some()

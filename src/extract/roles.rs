@@ -187,8 +187,7 @@ pub(super) fn roles(
             let counted = |g: &Group| {
                 (m.end..g.nps[0].start.max(cx.ment(g.nps[0]).start)).any(|k| {
                     s.is_number(k)
-                        || s.has_cue(lex, k, CueKind::NumberWord)
-                        || s.has_cue(lex, k, CueKind::Quantity)
+                        || s.has_any_cue(lex, k, &[CueKind::NumberWord, CueKind::Quantity])
                 })
             };
             match genitive {

@@ -244,6 +244,12 @@ impl<'a> Sent<'a> {
         self.cue_at(lex, i, kind).is_some()
     }
 
+    /// Whether a cue of any of `kinds` starts at `i`. O(|kinds| · m) for m
+    /// matches at `i`.
+    pub fn has_any_cue(&self, lex: &Lexicon, i: usize, kinds: &[CueKind]) -> bool {
+        kinds.iter().any(|k| self.has_cue(lex, i, *k))
+    }
+
     /// Whether a cue of `kind` covers token `i` (starts at or before it).
     pub fn cue_covering(&self, lex: &Lexicon, i: usize, kind: CueKind) -> Option<(usize, usize)> {
         if self

@@ -493,6 +493,12 @@ impl Lexicon {
         self.action_index.get(id).map(|&i| &self.actions[i])
     }
 
+    /// Index of the action `id` in [`Lexicon::actions`], from the index
+    /// built at load time. O(1).
+    pub fn action_pos(&self, id: &str) -> Option<usize> {
+        self.action_index.get(id).copied()
+    }
+
     pub fn cues_of(&self, kind: CueKind) -> impl Iterator<Item = &Cue> {
         self.cues.iter().filter(move |c| c.kind == kind)
     }

@@ -34,15 +34,17 @@ pub(super) fn addition_places(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>)
             && !s
                 .matches_at(k)
                 .any(|m| matches!(m.payload.target, Target::Trigger { .. }))
-            && ![
-                CueKind::Complementizer,
-                CueKind::Speech,
-                CueKind::ClauseBoundary,
-                CueKind::RelativePronoun,
-                CueKind::Condition,
-            ]
-            .iter()
-            .any(|c| s.has_cue(lex, k, *c))
+            && !s.has_any_cue(
+                lex,
+                k,
+                &[
+                    CueKind::Complementizer,
+                    CueKind::Speech,
+                    CueKind::ClauseBoundary,
+                    CueKind::RelativePronoun,
+                    CueKind::Condition,
+                ],
+            )
     };
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut added: Vec<Draft> = Vec::new();

@@ -92,9 +92,15 @@ pub(super) fn pick_date(
     let other_clause = |a: usize, b: usize| {
         (a..b).any(|k| {
             (new_clause && b == m.start && s.is_punct(k) && matches!(s.text(k), "،" | ","))
-                || s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
-                || s.has_cue(cx.lex, k, CueKind::Complementizer)
-                || s.has_cue(cx.lex, k, CueKind::Speech)
+                || s.has_any_cue(
+                    cx.lex,
+                    k,
+                    &[
+                        CueKind::ClauseBoundary,
+                        CueKind::Complementizer,
+                        CueKind::Speech,
+                    ],
+                )
                 || (s.is_punct(k) && matches!(s.text(k), ":" | "–" | "-" | "—" | "؛"))
         })
     };

@@ -146,9 +146,15 @@ pub(super) fn venue_of_occasion(cx: &Ctx, drafts: &mut [Draft]) {
                 && t0 - end <= 14
                 && s.cue_covering(cx.lex, t0 - 1, CueKind::During).is_some()
                 && !(end..t0).any(|k| {
-                    s.has_cue(cx.lex, k, CueKind::ClauseBoundary)
-                        || s.has_cue(cx.lex, k, CueKind::Complementizer)
-                        || s.has_cue(cx.lex, k, CueKind::Speech)
+                    s.has_any_cue(
+                        cx.lex,
+                        k,
+                        &[
+                            CueKind::ClauseBoundary,
+                            CueKind::Complementizer,
+                            CueKind::Speech,
+                        ],
+                    )
                 }))
             .then_some(o.place)
             .flatten()
@@ -244,14 +250,12 @@ pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
                     && !(g.1..t0).any(|k| {
                         s.is_verb(k)
                             || matches!(s.text(k), "." | "؛" | ":" | "!" | "؟")
-                            || [
+                            || s.has_any_cue(lex, k, &[
                                 CueKind::Complementizer,
                                 CueKind::Speech,
                                 CueKind::ClauseBoundary,
                                 CueKind::RelativePronoun,
-                            ]
-                            .iter()
-                            .any(|c| s.has_cue(lex, k, *c))
+                            ])
                     })
             });
         let rows: Vec<&Draft> = governor
@@ -311,7 +315,7 @@ pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
 pub(super) fn announced_parties(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
     let s = cx.s;
     let lex = cx.lex;
-    let Some(announce) = lex.actions.iter().position(|a| a.id == "announce") else {
+    let Some(announce) = lex.action_pos("announce") else {
         return drafts;
     };
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
@@ -331,8 +335,11 @@ pub(super) fn announced_parties(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
             .filter(|g| {
                 !(g.1..t0).any(|k| {
                     (cx.is_boundary(k) && !cx.hidden[k] && !matches!(s.text(k), "،" | ","))
-                        || s.has_cue(lex, k, CueKind::Complementizer)
-                        || s.has_cue(lex, k, CueKind::RelativePronoun)
+                        || s.has_any_cue(
+                            lex,
+                            k,
+                            &[CueKind::Complementizer, CueKind::RelativePronoun],
+                        )
                 })
             });
         let parties: Vec<usize> = governor

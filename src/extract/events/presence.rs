@@ -26,7 +26,7 @@ pub(super) fn presence_events(
 ) -> Vec<Draft> {
     let s = cx.s;
     let lex = cx.lex;
-    let Some(deploy) = lex.actions.iter().position(|a| a.id == "deploy") else {
+    let Some(deploy) = lex.action_pos("deploy") else {
         return Vec::new();
     };
     let mut out = Vec::new();

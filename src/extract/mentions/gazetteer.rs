@@ -213,8 +213,7 @@ fn coordinated_with_place(s: &Sent, lex: &Lexicon, a: usize, b: usize) -> bool {
 fn forces_at(s: &Sent, lex: &Lexicon, i: usize) -> bool {
     i > 0
         && s.text(i - 1) == "في"
-        && (0..s.len())
-            .any(|k| s.has_cue(lex, k, CueKind::ForceNoun) || s.has_cue(lex, k, CueKind::TroopNoun))
+        && (0..s.len()).any(|k| s.has_any_cue(lex, k, &[CueKind::ForceNoun, CueKind::TroopNoun]))
 }
 
 /// Whether token `i` follows a word of direction or nearness (قرب

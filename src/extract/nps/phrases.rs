@@ -38,13 +38,15 @@ impl Ctx<'_, '_> {
                 || s.is_punct(p - 1)
                 || QUOTES_OPEN.contains(&s.text(p - 1))
                 || s.is_verb(p - 1)
-                || [
-                    CueKind::Complementizer,
-                    CueKind::Negation,
-                    CueKind::ClauseBoundary,
-                ]
-                .iter()
-                .any(|k| s.has_cue(self.lex, p - 1, *k)));
+                || s.has_any_cue(
+                    self.lex,
+                    p - 1,
+                    &[
+                        CueKind::Complementizer,
+                        CueKind::Negation,
+                        CueKind::ClauseBoundary,
+                    ],
+                ));
         if people {
             return true;
         }
@@ -94,9 +96,7 @@ impl Ctx<'_, '_> {
                 let k = if s.text(e) != "من"
                     && s.text(e + 1) == "من"
                     && !s.is_punct(e)
-                    && ![CueKind::ForceNoun, CueKind::TroopNoun]
-                        .iter()
-                        .any(|c| s.has_cue(self.lex, e, *c))
+                    && !s.has_any_cue(self.lex, e, &[CueKind::ForceNoun, CueKind::TroopNoun])
                 {
                     e + 1
                 } else {

@@ -183,10 +183,7 @@ impl Ctx<'_, '_> {
         let left = if purpose {
             (0..t0)
                 .rev()
-                .find(|&k| {
-                    s.has_cue(self.lex, k, CueKind::Complementizer)
-                        || s.has_cue(self.lex, k, CueKind::Speech)
-                })
+                .find(|&k| s.has_any_cue(self.lex, k, &[CueKind::Complementizer, CueKind::Speech]))
                 .map_or(0, |k| k + 1)
         } else {
             left
