@@ -260,3 +260,53 @@ fn an_agreement_announced_with_no_parties_is_the_announcers() {
         "{r:?}"
     );
 }
+
+#[test]
+fn directions_before_the_country_anaphor_name_its_region() {
+    // (البلاد of an article about the United States: the region is that of
+    // the country where the forces are)
+    let t = "قال البنتاغون إن الولايات المتحدة ستبقي قواتها. وتنشر الولايات المتحدة \
+             نحو 2000 جندي في سوريا، أغلبهم في شمال شرق البلاد.";
+    assert!(
+        has(t, "deploy", "united-states", "northeast-syria"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    let t = "أعلنت أنقرة أن قواتها ستبقى في العراق. وتنتشر القوات التركية في قواعد عدة شمال البلاد.";
+    assert!(
+        roles(t, "deploy").iter().any(|r| r.1 == "northern-iraq"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn an_addition_follows_a_partitive_and_a_relative_clause_on_its_place() {
+    let t = "وتنشر الولايات المتحدة نحو 2000 جندي في سوريا، معظمهم في محافظة الحسكة التي \
+             يسيطر عليها الأكراد، إضافة إلى قاعدة التنف.";
+    assert!(
+        has(t, "deploy", "united-states", "al-tanf"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn the_la_of_still_negates_nothing() {
+    let t =
+        "وقال مسؤول إن نحو 2500 جندي أمريكي لا يزالون منتشرين في العراق، أغلبهم في قاعدة عين الأسد.";
+    let ev = events(t);
+    assert!(
+        ev.iter()
+            .all(|e| e.polarity == kg::model::Polarity::Positive),
+        "{:?}",
+        ev.iter()
+            .map(|e| (&e.action, e.polarity))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        has(t, "remain", "united-states", "ain-al-asad"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

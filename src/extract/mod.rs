@@ -20,6 +20,7 @@ pub mod nps;
 mod parens;
 mod places;
 mod pronouns;
+mod regions;
 pub mod relations;
 mod roles;
 pub mod sent;
@@ -158,6 +159,7 @@ impl Extractor {
             .collect();
         anaphora::resolve(&mut sents, lex, &mut table, &hidden);
         capital::resolve(&mut sents, lex, &mut table);
+        regions::resolve(&mut sents, lex, &mut table);
 
         let mut state = ArticleState::default();
         let mut mentions = Vec::new();

@@ -17,7 +17,7 @@ use super::nps::Ctx;
 use super::table::EntityTable;
 use crate::lexicon::CueKind;
 use crate::lexicon::morph::Pos;
-use crate::matcher::Match;
+use crate::matcher::{Match, Target};
 use crate::model::{EntityKind, EventMention, Modality, Polarity};
 
 /// A speech verb or source phrase of a sentence.
@@ -41,8 +41,19 @@ pub fn polarity(cx: &Ctx, t0: usize) -> Polarity {
         if cx.is_boundary(k) || s.is_nominal(k) {
             break;
         }
-        if s.cue_covering(cx.lex, k, CueKind::Negation).is_some() {
-            return Polarity::Negative;
+        if let Some(neg) = s.cue_covering(cx.lex, k, CueKind::Negation) {
+            // (not the لا of a lexical phrase, as لا يزال "still": لا
+            // يزالون منتشرين is positive)
+            let lexical = (neg.0.saturating_sub(3)..=neg.0).any(|j| {
+                s.matches_at(j).any(|m| {
+                    m.end > neg.1
+                        && m.end - m.start > 1
+                        && matches!(m.payload.target, Target::Trigger { .. })
+                })
+            });
+            if !lexical {
+                return Polarity::Negative;
+            }
         }
         if s.cue_covering(cx.lex, k, CueKind::StopWord).is_none() {
             words += 1;

@@ -53,7 +53,9 @@ pub(super) fn addition_places(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>)
         if d.place.is_none() {
             continue;
         }
-        let from = d.span.1;
+        // (past a relative clause on the place, up to its comma: مناطق
+        // شمال شرق البلاد التي تسيطر عليها قسد، إضافة إلى …)
+        let from = relative_clause_end(cx, d.span.1).unwrap_or(d.span.1);
         let Some((at, end)) = (from..n.min(from + REACH))
             .find_map(|k| s.cue_at(lex, k, CueKind::Addition).map(|c| (k, c.0)))
         else {
@@ -90,10 +92,13 @@ pub(super) fn addition_places(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>)
             .find(|p| !p.is_empty())
             .unwrap_or_default();
         for (p, np_end) in places {
-            let known = drafts
-                .iter()
-                .chain(&added)
-                .any(|o| o.trigger == d.trigger && o.action == d.action && o.place == Some(p));
+            let known = drafts.iter().chain(&added).any(|o| {
+                o.action == d.action
+                        && o.place == Some(p)
+                        // (the same trigger, or a light verb merged with it)
+                        && (o.trigger == d.trigger
+                            || (o.span.0 < d.span.1 && d.span.0 < o.span.1))
+            });
             if known {
                 continue;
             }
@@ -140,4 +145,30 @@ pub(super) fn fronted_place(cx: &Ctx, table: &EntityTable, drafts: &mut [Draft])
             d.span.0 = 0;
         }
     }
+}
+
+/// The comma ending a relative clause that opens at `k` (التي تسيطر عليها
+/// قسد،), when the clause holds no event, quote or clause cue. O(REACH).
+fn relative_clause_end(cx: &Ctx, k: usize) -> Option<usize> {
+    let s = cx.s;
+    if !s.has_cue(cx.lex, k, CueKind::RelativePronoun) {
+        return None;
+    }
+    let comma = (k + 1..s.len().min(k + REACH)).find(|&j| s.is_punct(j))?;
+    let plain = (k + 1..comma).all(|j| {
+        !s.matches_at(j)
+            .any(|m| matches!(m.payload.target, Target::Trigger { .. }))
+            && !s.has_any_cue(
+                cx.lex,
+                j,
+                &[
+                    CueKind::Complementizer,
+                    CueKind::Speech,
+                    CueKind::ClauseBoundary,
+                    CueKind::RelativePronoun,
+                    CueKind::Condition,
+                ],
+            )
+    });
+    (plain && matches!(s.text(comma), "،" | ",")).then_some(comma)
 }

@@ -492,5 +492,7 @@ pub fn sentence_events(
     out.extend(presence_events(&cx, table, dates, &triggers));
     let merged = merge_light_verbs(&cx, out);
     let with_counts = elliptic_counts(&cx, table, merged);
-    share_attack_roles(lex, with_counts)
+    // (after the partitives: … معظمهم في الحسكة، إضافة إلى قاعدة التنف)
+    let added = addition::addition_places(&cx, table, with_counts);
+    share_attack_roles(lex, added)
 }
