@@ -310,3 +310,24 @@ fn the_la_of_still_negates_nothing() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn a_place_with_an_adjective_is_coordinated_with_the_next() {
+    let t = "وانسحبت القوات الروسية من ريف حلب الجنوبي وريف حماة الشمالي.";
+    let r = roles(t, "withdraw");
+    assert!(
+        r.iter().any(|x| x.1 == "aleppo-governorate")
+            && r.iter().any(|x| x.1 == "hama-governorate"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_on_bare_base_nouns_places_the_event() {
+    let t = "وقال المتحدث إن القوات الأمريكية لن تنسحب من القواعد والمواقع التي تتمركز فيها في شمال سوريا.";
+    assert!(
+        has(t, "withdraw", "united-states", "north-syria"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

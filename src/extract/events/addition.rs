@@ -10,7 +10,9 @@
 //!
 //! Also the place fronted before a comma at the start of a sentence (وفي
 //! سوريا، شنت مقاتلات التحالف 23 غارة …): the place of the sentence's
-//! events that have none.
+//! events that have none; and the place told in a relative clause on the
+//! bare base nouns an event leaves or enters (من القواعد والنقاط التي
+//! تنتشر فيها في شمال العراق).
 
 use super::Draft;
 use crate::extract::nps::Ctx;
@@ -171,4 +173,65 @@ fn relative_clause_end(cx: &Ctx, k: usize) -> Option<usize> {
             )
     });
     (plain && matches!(s.text(comma), "،" | ",")).then_some(comma)
+}
+
+/// A place told in a relative clause on the generic base nouns an event
+/// starts from or goes to (لن تنسحب من القواعد والنقاط التي تنتشر فيها في
+/// شمال العراق): the event has the place of that clause's في phrase, when
+/// it names none itself. O(d · REACH).
+pub(super) fn relative_clause_place(cx: &Ctx, table: &EntityTable, drafts: &mut [Draft]) {
+    let s = cx.s;
+    let lex = cx.lex;
+    let n = s.len();
+    for d in drafts.iter_mut().filter(|d| d.place.is_none()) {
+        // (the base noun right after the trigger or its preposition; a
+        // bare noun naming no base)
+        let k = d.trigger.1;
+        let Some((head, mut end)) =
+            (k..n.min(k + 2)).find_map(|j| s.cue_at(lex, j, CueKind::HeadNoun).map(|c| (j, c.0)))
+        else {
+            continue;
+        };
+        if (head..end).any(|j| s.ment_at(j).is_some()) || (k..head).any(|j| !cx.function_word(j)) {
+            continue;
+        }
+        // (and the bare base nouns coordinated with it: القواعد والنقاط)
+        // (or a bare definite noun naming nothing: والنقاط، والمواقع)
+        while end + 1 < n && s.starts_with_conj(end) && s.ment_at(end).is_none() {
+            match s.cue_at(lex, end, CueKind::HeadNoun) {
+                Some(c) => end = c.0,
+                None if s.text(end).starts_with("وال") && s.matches_at(end).next().is_none() => {
+                    end += 1
+                }
+                None => break,
+            }
+        }
+        if !s.has_cue(lex, end, CueKind::RelativePronoun) {
+            continue;
+        }
+        let Some(f) = (end + 1..n.min(end + 6))
+            .take_while(|&j| {
+                !cx.is_boundary(j)
+                    && !s.has_any_cue(
+                        lex,
+                        j,
+                        &[
+                            CueKind::Complementizer,
+                            CueKind::Speech,
+                            CueKind::ClauseBoundary,
+                        ],
+                    )
+            })
+            .find(|&j| s.text(j) == "في")
+        else {
+            continue;
+        };
+        if let Some((p, np)) = cx
+            .np_at(f + 1)
+            .and_then(|np| cx.as_place(table, np).map(|p| (p, np)))
+        {
+            d.place = Some(p);
+            d.span.1 = d.span.1.max(np.end);
+        }
+    }
 }

@@ -489,6 +489,7 @@ pub fn sentence_events(
     out = announced_parties(&cx, out);
     out = addition::addition_places(&cx, table, out);
     addition::fronted_place(&cx, table, &mut out);
+    addition::relative_clause_place(&cx, table, &mut out);
     out.extend(presence_events(&cx, table, dates, &triggers));
     let merged = merge_light_verbs(&cx, out);
     let with_counts = elliptic_counts(&cx, table, merged);

@@ -302,7 +302,19 @@ impl Ctx<'_, '_> {
                 .is_some_and(|k| s.is_verb(k))
         };
         while last.end < s.len() {
-            let k = last.end;
+            let mut k = last.end;
+            // (past one adjective of the phrase that names nobody: ريف حلب
+            // الجنوبي وريف إدلب الشرقي)
+            let t = s.text(k);
+            if k + 1 < s.len()
+                && s.ment_at(k).is_none()
+                && t.starts_with("ال")
+                && (t.ends_with('ي') || t.ends_with("يه"))
+                && s.matches_at(k).next().is_none()
+                && (s.text(k + 1) == "و" || s.starts_with_conj(k + 1))
+            {
+                k += 1;
+            }
             let k = if s.text(k) == "و"
                 || (DASHES.contains(&s.text(k)) && self.ment(last).adjectival)
             {
