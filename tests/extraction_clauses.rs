@@ -331,3 +331,13 @@ fn a_relative_clause_on_bare_base_nouns_places_the_event() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn possessed_forces_belong_to_the_subject_not_to_a_place_it_goes_to() {
+    let t = "ألمانيا ترسل مدربين إلى بغداد وتؤكد بقاء قواتها في العراق حتى نهاية 2027";
+    assert!(
+        has(t, "remain", "germany", "iraq"),
+        "{:?}",
+        roles(t, "remain")
+    );
+}

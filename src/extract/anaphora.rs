@@ -334,10 +334,19 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable, hidde
                             .filter(|c| opens && c.1 == subject && !c.3)
                             .find(fits)
                     };
-                    here.iter()
+                    // (not a place its clause goes to or is in, when an
+                    // owner that is none comes first: فرنسا ترسل تعزيزات
+                    // إلى أربيل وتؤكد بقاء قواتها)
+                    let located = |c: &Seen| c.1 > 0 && s.has_cue(lex, c.1 - 1, CueKind::Locative);
+                    let mine: Vec<Seen> = here
+                        .iter()
                         .copied()
-                        .filter(|c| c.1 >= clause_start)
-                        .rfind(fits)
+                        .filter(|c| c.1 >= clause_start && fits(c))
+                        .collect();
+                    mine.iter()
+                        .copied()
+                        .rfind(|c| !located(c))
+                        .or_else(|| mine.last().copied())
                         .or_else(resumed)
                         .map(|c| c.2)
                 }
