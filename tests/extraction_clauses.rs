@@ -341,3 +341,31 @@ fn possessed_forces_belong_to_the_subject_not_to_a_place_it_goes_to() {
         roles(t, "remain")
     );
 }
+
+#[test]
+fn the_subject_before_an_undergoer_verb_is_where_it_happened() {
+    let t = "وكانت قاعدة عين الأسد قد تعرضت لهجوم صاروخي في كانون الثاني الماضي.";
+    assert!(
+        roles(t, "attack").iter().any(|r| r.1 == "ain-al-asad"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
+
+#[test]
+fn the_phrase_after_a_relative_verb_without_a_pronoun_is_its_object() {
+    // (the attacks target the base; the base does not attack)
+    let t = "وأدان المجلس الهجمات التي تستهدف أربيل.";
+    assert!(
+        roles(t, "attack").iter().all(|r| r.0.is_empty()),
+        "{:?}",
+        roles(t, "attack")
+    );
+    // (with a resumptive pronoun, it is the subject)
+    let t = "وأدان المجلس الهجمات التي تشنها كتائب حزب الله على القواعد.";
+    assert!(
+        roles(t, "attack").iter().any(|r| r.0 == "kataib-hezbollah"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

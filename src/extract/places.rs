@@ -137,7 +137,7 @@ pub(super) fn choose_places(
     // phrase after the noun (تعرض أربيل لهجمات … من فصائل مرتبطة بإيران).
     let undergone: Vec<Group>;
     if let Some(v) = undergoer {
-        undergone = cx
+        let after: Vec<Group> = cx
             .groups(v + 1, m.start)
             .into_iter()
             .filter(|g| {
@@ -145,6 +145,21 @@ pub(super) fn choose_places(
             })
             .take(1)
             .collect();
+        // (or the subject before it: وكانت قاعدة حرير قد تعرضت لهجومين)
+        undergone = if after.is_empty() {
+            cx.groups(v.saturating_sub(8), v)
+                .into_iter()
+                .rev()
+                .take(1)
+                .filter(|g| {
+                    g.prep.is_none()
+                        && cx.gap(g.end(), v) <= 1
+                        && g.nps.iter().any(|np| cx.as_place(table, *np).is_some())
+                })
+                .collect()
+        } else {
+            after
+        };
         if !undergone.is_empty() {
             cands = undergone.iter().collect();
         }

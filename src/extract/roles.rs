@@ -50,7 +50,9 @@ pub(super) fn roles(
         .then(|| {
             (left..m.start).rev().find(|&k| {
                 s.is_verb(k)
+                    // (a verb never after a preposition: للقوة is no form of لقي)
                     && s.matches_at(k).any(|x| match x.payload.target {
+                        Target::Trigger { .. } if x.clitics.prep.is_some() => false,
                         Target::Trigger { action, trigger } => {
                             lex.actions[action as usize].triggers[trigger as usize].subject
                                 == Some(ObjectRole::Target)

@@ -322,9 +322,12 @@ pub(super) fn relative_subject(
         .take_while(|&k| !cx.is_boundary(k) || s.has_cue(lex, k, CueKind::RelativePronoun))
         .find(|&k| s.has_cue(lex, k, CueKind::RelativePronoun))?;
     // (the relative verb, often unknown to the lexicon: يقدمها، يوفرها)
+    // (its object is the noun, resumed by a pronoun on the verb: نفذتها;
+    // without one the phrase after it is its object: الهجمات التي تستهدف أربيل)
     if rel + 1 >= s.len()
         || (cx.function_word(rel + 1) && !s.is_verb(rel + 1))
         || s.ment_at(rel + 1).is_some()
+        || (s.is_verb(rel + 1) && !ends_with_pronoun(s.text(rel + 1)))
     {
         return None;
     }
