@@ -369,3 +369,16 @@ fn the_phrase_after_a_relative_verb_without_a_pronoun_is_its_object() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn one_who_denies_a_link_to_an_attack_is_its_negated_actor() {
+    let t = "ونفت حركة النجباء في بيان أي علاقة لها بالهجوم على قاعدة عين الأسد.";
+    let ev = events(t);
+    assert!(
+        ev.iter().any(|e| e.action == "attack"
+            && e.actor.as_deref() == Some("harakat-al-nujaba")
+            && e.polarity == kg::model::Polarity::Negative),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
