@@ -382,3 +382,13 @@ fn one_who_denies_a_link_to_an_attack_is_its_negated_actor() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_purpose_after_a_verb_the_lexicon_does_not_know_is_its_subjects() {
+    let t = "وحذر المحلل من أن إيران قد تستغل انشغال واشنطن لشن هجمات على القواعد الأمريكية.";
+    assert!(
+        roles(t, "attack").iter().any(|r| r.0 == "iran"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use super::Draft;
 use crate::extract::nps::Ctx;
+use crate::extract::table::EntityTable;
 use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, Lexicon};
 use crate::matcher::Target;
@@ -202,7 +203,7 @@ pub(super) fn embedded_attribution(cx: &Ctx, drafts: &mut [Draft]) {
 /// purpose: جدول زمني لإخلاء قواعدها، موافقة للبقاء.) When that event
 /// moves forces to or into a place (its place prepositions include في or
 /// إلى), the purpose is served there too.
-pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
+pub(super) fn purpose_roles(cx: &Ctx, table: &mut EntityTable, drafts: Vec<Draft>) -> Vec<Draft> {
     static INTO: OnceLock<[String; 2]> = OnceLock::new();
     let into = INTO.get_or_init(|| ["في", "إلى"].map(crate::text::normalize_str));
     let s = cx.s;
@@ -272,6 +273,19 @@ pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
                 .iter()
                 .any(|p| into.contains(p))
         };
+        // (with no event verb before it, the subject of a plain verb of its
+        // clause: واشنطن قد تستخدم العراق قاعدة لشن هجمات)
+        if purpose && rows.is_empty() && d.actor.is_none() {
+            let actors = plain_verb_subject(cx, table, t0);
+            for &a in actors.iter().filter(|&&a| Some(a) != d.target) {
+                let mut e = d.clone();
+                e.actor = Some(a);
+                out.push(e);
+            }
+            if actors.iter().any(|&a| Some(a) != d.target) {
+                continue;
+            }
+        }
         if rows.is_empty() || d.actor.is_some() {
             // (its actor found already, the same as the governor's: only its place)
             let mut e = d.clone();
@@ -305,6 +319,59 @@ pub(super) fn purpose_roles(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// The subject of the plain verb (no event, speech or phase verb of the
+/// lexicon) nearest before a purpose noun at `t0`, in its clause and right
+/// before that verb (تركيا قد تستغل أي فراغ لشن هجمات → Turkey). O(c) for
+/// a clause of c tokens.
+fn plain_verb_subject(cx: &Ctx, table: &mut EntityTable, t0: usize) -> Vec<usize> {
+    let s = cx.s;
+    let lex = cx.lex;
+    // (a verb unknown to the lexicon too, after a particle that only a verb
+    // follows: قد تستخدم، لن تسمح)
+    let verb = |k: usize| {
+        s.is_verb(k) || (k > 0 && matches!(s.text(k - 1), "قد" | "لن" | "لم" | "سوف" | "وقد"))
+    };
+    let Some(v) = (t0.saturating_sub(8)..t0).rev().find(|&k| verb(k)) else {
+        return Vec::new();
+    };
+    let plain = !s
+        .matches_at(v)
+        .any(|x| matches!(x.payload.target, Target::Trigger { .. }))
+        && !s.is_passive(v)
+        && !s.has_any_cue(
+            lex,
+            v,
+            &[CueKind::Speech, CueKind::PhaseVerb, CueKind::Denial],
+        )
+        && !(v + 1..t0).any(|k| {
+            // (quotes around a word are no boundary: تستخدم العراق "قاعدة")
+            (cx.is_boundary(k) && !matches!(s.text(k), "\"" | "“" | "”" | "«" | "»"))
+                || s.has_any_cue(
+                    lex,
+                    k,
+                    &[
+                        CueKind::Complementizer,
+                        CueKind::Speech,
+                        CueKind::ClauseBoundary,
+                        CueKind::RelativePronoun,
+                        CueKind::Condition,
+                    ],
+                )
+        });
+    if !plain {
+        return Vec::new();
+    }
+    let left = cx.clause(v, v + 1).0;
+    let Some(b) = cx.subject_before(table, left, v).filter(|b| b.adjacent) else {
+        return Vec::new();
+    };
+    b.group
+        .nps
+        .iter()
+        .filter_map(|np| cx.as_actor(table, *np))
+        .collect()
 }
 
 /// An agreement or talks told as the object of an announcement (أعلنت

@@ -485,7 +485,7 @@ pub fn sentence_events(
     state.last_parties = occasion::parties_of(lex, table, &out).or(state.last_parties);
     embedded_attribution(&cx, &mut out);
     venue_of_occasion(&cx, &mut out);
-    let mut out = purpose_roles(&cx, out);
+    let mut out = purpose_roles(&cx, table, out);
     out = announced_parties(&cx, out);
     out = addition::addition_places(&cx, table, out);
     addition::fronted_place(&cx, table, &mut out);
