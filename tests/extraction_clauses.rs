@@ -392,3 +392,19 @@ fn a_purpose_after_a_verb_the_lexicon_does_not_know_is_its_subjects() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn one_accused_or_blamed_of_an_event_is_its_actor() {
+    let t = "واتهمت وزارة الدفاع الأمريكية كتائب حزب الله بشن هجمات على القوات الأمريكية.";
+    assert!(
+        roles(t, "attack").iter().any(|r| r.0 == "kataib-hezbollah"),
+        "{:?}",
+        roles(t, "attack")
+    );
+    let t = "وحمّلت الحكومة العراقية القوات التركية مسؤولية القصف على قضاء زاخو.";
+    assert!(
+        roles(t, "attack").iter().any(|r| r.0 == "turkey"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -191,6 +191,10 @@ pub enum CueKind {
     /// "its responsibility for" before an event noun (أعلنت مسؤوليتها عن،
     /// نفت مسؤوليته عن): the one whose responsibility it is, the speaker, acts.
     Responsibility,
+    /// A verb of accusing or blaming (اتهم، حمّل) whose object did the
+    /// event named after it with بـ or مسؤولية: اتهمت واشنطن الكتائب بشن
+    /// هجمات → the group attacks.
+    Accusation,
     Naming,
     Addition,
     AnonymousSource,
@@ -248,6 +252,7 @@ impl CueKind {
         (CueKind::Condition, "ConditionCue"),
         (CueKind::Agent, "AgentCue"),
         (CueKind::Responsibility, "ResponsibilityCue"),
+        (CueKind::Accusation, "AccusationVerb"),
         (CueKind::Naming, "NamingCue"),
         (CueKind::Addition, "AdditionCue"),
         (CueKind::AnonymousSource, "AnonymousSource"),

@@ -4,7 +4,7 @@
 
 use crate::extract::dates::DateMent;
 use crate::extract::modality::Speaker;
-use crate::extract::nps::{Ctx, Group};
+use crate::extract::nps::{Ctx, Group, Np};
 use crate::extract::table::EntityTable;
 use crate::lexicon::CueKind;
 use crate::lexicon::morph::Pos;
@@ -392,4 +392,60 @@ const PRONOUN_SUFFIXES: [&str; 4] = ["ه", "ها", "هم", "هما"];
 /// شنتها، عليهم).
 fn ends_with_pronoun(t: &str) -> bool {
     PRONOUN_SUFFIXES.iter().any(|p| t.ends_with(p))
+}
+
+/// The actors of event noun `m` that a claim, a denial or an accusation
+/// names: the speaker who claims or denies responsibility for it (أعلنت X
+/// مسؤوليتها عن قصف، نفت أي صلة لها بالهجوم), or the one accused of it or
+/// blamed for it, the last phrase between the accusing verb and the noun
+/// (اتهمت واشنطن كتائب حزب الله بشن هجمات، حمّلت أنقرة الحزب مسؤولية
+/// الهجوم). O(c) for a clause of c tokens.
+pub(super) fn claimed_actors(
+    cx: &Ctx,
+    table: &mut EntityTable,
+    m: &Match,
+    speaker: Option<usize>,
+) -> Vec<(usize, Np)> {
+    let s = cx.s;
+    let lex = cx.lex;
+    if m.start == 0 {
+        return Vec::new();
+    }
+    let responsibility = s
+        .cue_covering(lex, m.start - 1, CueKind::Responsibility)
+        .is_some_and(|c| c.1 == m.start);
+    if let Some(sp) = speaker.filter(|_| responsibility) {
+        return vec![(sp, Np::none(m.start))];
+    }
+    // (the noun after بـ, or after a phase noun with بـ (بشن، بالتخطيط ل),
+    // or after مسؤولية)
+    let phase = s
+        .cue_at(lex, m.start - 1, CueKind::PhaseVerb)
+        .filter(|c| c.0 == m.start)
+        .map(|_| m.start - 1);
+    let head = phase.unwrap_or(m.start);
+    let with_b = s.matches_at(head).any(|x| x.clitics.prep == Some('ب'))
+        || (head > 0 && s.text(head - 1).ends_with("مسؤوليه"));
+    if !with_b {
+        return Vec::new();
+    }
+    let Some(v) = (head.saturating_sub(8)..head)
+        .rev()
+        .take_while(|&k| !cx.is_boundary(k) && !s.has_cue(lex, k, CueKind::Complementizer))
+        .find(|&k| s.has_cue(lex, k, CueKind::Accusation))
+    else {
+        return Vec::new();
+    };
+    let Some(g) = cx
+        .groups(v + 1, head)
+        .into_iter()
+        .rev()
+        .find(|g| g.prep.is_none() && cx.group_can_act(table, g))
+    else {
+        return Vec::new();
+    };
+    g.nps
+        .iter()
+        .filter_map(|np| cx.as_actor(table, *np).map(|a| (a, *np)))
+        .collect()
 }

@@ -226,16 +226,8 @@ pub fn sentence_events(
         );
         let is_verb = matches!(m.payload.pos, Pos::Past | Pos::Present);
         let mut modality = modality(&cx, m);
-        // "أعلنت X مسؤوليتها عن قصف …": the one who claims or denies the
-        // responsibility is the actor.
-        if roles.actors.is_empty()
-            && !is_verb_m
-            && m.start > 0
-            && s.cue_covering(lex, m.start - 1, CueKind::Responsibility)
-                .is_some_and(|c| c.1 == m.start)
-            && let Some(sp) = speaker
-        {
-            roles.actors.push((sp, Np::none(m.start)));
+        if roles.actors.is_empty() && !is_verb_m {
+            roles.actors = clause::claimed_actors(&cx, table, m, speaker);
         }
         if roles.actors.is_empty() {
             match resumed {
