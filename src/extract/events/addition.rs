@@ -15,7 +15,7 @@
 //! تنتشر فيها في شمال العراق).
 
 use super::Draft;
-use crate::extract::nps::Ctx;
+use crate::extract::nps::{CLAUSE_OPENERS, Ctx};
 use crate::extract::table::EntityTable;
 use crate::lexicon::CueKind;
 use crate::matcher::Target;
@@ -36,17 +36,7 @@ pub(super) fn addition_places(cx: &Ctx, table: &EntityTable, drafts: Vec<Draft>)
             && !s
                 .matches_at(k)
                 .any(|m| matches!(m.payload.target, Target::Trigger { .. }))
-            && !s.has_any_cue(
-                lex,
-                k,
-                &[
-                    CueKind::Complementizer,
-                    CueKind::Speech,
-                    CueKind::ClauseBoundary,
-                    CueKind::RelativePronoun,
-                    CueKind::Condition,
-                ],
-            )
+            && !s.has_any_cue(lex, k, CLAUSE_OPENERS)
     };
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut added: Vec<Draft> = Vec::new();
@@ -160,17 +150,7 @@ fn relative_clause_end(cx: &Ctx, k: usize) -> Option<usize> {
     let plain = (k + 1..comma).all(|j| {
         !s.matches_at(j)
             .any(|m| matches!(m.payload.target, Target::Trigger { .. }))
-            && !s.has_any_cue(
-                cx.lex,
-                j,
-                &[
-                    CueKind::Complementizer,
-                    CueKind::Speech,
-                    CueKind::ClauseBoundary,
-                    CueKind::RelativePronoun,
-                    CueKind::Condition,
-                ],
-            )
+            && !s.has_any_cue(cx.lex, j, CLAUSE_OPENERS)
     });
     (plain && matches!(s.text(comma), "،" | ",")).then_some(comma)
 }

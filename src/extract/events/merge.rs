@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use super::Draft;
-use crate::extract::nps::Ctx;
+use crate::extract::nps::{CLAUSE_OPENERS, Ctx};
 use crate::extract::table::EntityTable;
 use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, Lexicon};
@@ -251,12 +251,7 @@ pub(super) fn purpose_roles(cx: &Ctx, table: &mut EntityTable, drafts: Vec<Draft
                     && !(g.1..t0).any(|k| {
                         s.is_verb(k)
                             || matches!(s.text(k), "." | "؛" | ":" | "!" | "؟")
-                            || s.has_any_cue(lex, k, &[
-                                CueKind::Complementizer,
-                                CueKind::Speech,
-                                CueKind::ClauseBoundary,
-                                CueKind::RelativePronoun,
-                            ])
+                            || s.has_any_cue(lex, k, CLAUSE_OPENERS)
                     })
             });
         let rows: Vec<&Draft> = governor
@@ -348,17 +343,7 @@ fn plain_verb_subject(cx: &Ctx, table: &mut EntityTable, t0: usize) -> Vec<usize
         && !(v + 1..t0).any(|k| {
             // (quotes around a word are no boundary: تستخدم العراق "قاعدة")
             (cx.is_boundary(k) && !matches!(s.text(k), "\"" | "“" | "”" | "«" | "»"))
-                || s.has_any_cue(
-                    lex,
-                    k,
-                    &[
-                        CueKind::Complementizer,
-                        CueKind::Speech,
-                        CueKind::ClauseBoundary,
-                        CueKind::RelativePronoun,
-                        CueKind::Condition,
-                    ],
-                )
+                || s.has_any_cue(lex, k, CLAUSE_OPENERS)
         });
     if !plain {
         return Vec::new();

@@ -76,6 +76,15 @@ pub struct Before {
 }
 
 pub(crate) const QUOTES_OPEN: &[&str] = &["\"", "“", "«"];
+/// Cues that open another clause (a complement, a quotation, a contrast, a
+/// relative clause, a condition): a role does not reach across them.
+pub(crate) const CLAUSE_OPENERS: &[CueKind] = &[
+    CueKind::Complementizer,
+    CueKind::Speech,
+    CueKind::ClauseBoundary,
+    CueKind::RelativePronoun,
+    CueKind::Condition,
+];
 const DASHES: &[&str] = &["-", "–", "—"];
 
 impl Ctx<'_, '_> {
