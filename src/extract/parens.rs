@@ -29,7 +29,8 @@ fn delimiter(t: &str) -> Option<u8> {
     }
 }
 
-const QUOTES: &[&str] = &["\"", "“", "”", "«", "»"];
+/// Quotation marks, opening and closing.
+pub(crate) const QUOTES: &[&str] = &["\"", "“", "”", "«", "»"];
 
 /// Which tokens of `s` are inside a date expression.
 pub fn dated(s: &Sent, dates: &[DateMent]) -> Vec<bool> {

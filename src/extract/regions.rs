@@ -54,7 +54,7 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
             while first > 0
                 && m.start - first < MAX_DIRECTIONS
                 && (s.cue_at(lex, first - 1, CueKind::Direction).is_some()
-                    || matches!(s.text(first - 1), "و"))
+                    || s.text(first - 1) == "و")
             {
                 first -= 1;
             }
@@ -89,6 +89,9 @@ pub fn resolve(sents: &mut [Sent], lex: &Lexicon, table: &mut EntityTable) {
             if let Some(r) = region {
                 changed.push((mi, first, r));
             }
+        }
+        if changed.is_empty() {
+            continue;
         }
         for (mi, first, r) in changed {
             let e = table.from_lexicon(lex, r);

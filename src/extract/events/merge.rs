@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use super::Draft;
 use crate::extract::nps::{CLAUSE_OPENERS, Ctx};
+use crate::extract::parens::QUOTES;
 use crate::extract::table::EntityTable;
 use crate::lexicon::morph::Pos;
 use crate::lexicon::{CueKind, Lexicon};
@@ -271,13 +272,16 @@ pub(super) fn purpose_roles(cx: &Ctx, table: &mut EntityTable, drafts: Vec<Draft
         // (with no event verb before it, the subject of a plain verb of its
         // clause: واشنطن قد تستخدم العراق قاعدة لشن هجمات)
         if purpose && rows.is_empty() && d.actor.is_none() {
-            let actors = plain_verb_subject(cx, table, t0);
-            for &a in actors.iter().filter(|&&a| Some(a) != d.target) {
+            let actors: Vec<usize> = plain_verb_subject(cx, table, t0)
+                .into_iter()
+                .filter(|&a| Some(a) != d.target)
+                .collect();
+            for &a in &actors {
                 let mut e = d.clone();
                 e.actor = Some(a);
                 out.push(e);
             }
-            if actors.iter().any(|&a| Some(a) != d.target) {
+            if !actors.is_empty() {
                 continue;
             }
         }
@@ -342,7 +346,7 @@ fn plain_verb_subject(cx: &Ctx, table: &mut EntityTable, t0: usize) -> Vec<usize
         )
         && !(v + 1..t0).any(|k| {
             // (quotes around a word are no boundary: تستخدم العراق "قاعدة")
-            (cx.is_boundary(k) && !matches!(s.text(k), "\"" | "“" | "”" | "«" | "»"))
+            (cx.is_boundary(k) && !QUOTES.contains(&s.text(k)))
                 || s.has_any_cue(lex, k, CLAUSE_OPENERS)
         });
     if !plain {
