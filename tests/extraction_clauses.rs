@@ -408,3 +408,78 @@ fn one_accused_or_blamed_of_an_event_is_its_actor() {
         roles(t, "attack")
     );
 }
+
+/// The resolved date of the first mention of `action` in `t`.
+fn date_of(t: &str, action: &str) -> Option<String> {
+    events(t)
+        .into_iter()
+        .find(|m| m.action == action)
+        .and_then(|m| m.date)
+        .and_then(|d| d.start)
+        .map(|d| d.to_string())
+}
+
+#[test]
+fn an_ordinal_day_before_a_month_is_the_day_of_the_event() {
+    let t = "وكانت روسيا قد بدأت في الثلاثين من أيلول/سبتمبر 2015 شن غارات جوية على مواقع التنظيمات في سورية.";
+    assert_eq!(date_of(t, "attack").as_deref(), Some("2015-09-30"));
+    // (with a relative month, against the publication date 2024-05-10)
+    let t = "وانسحبت القوات الأمريكية من قاعدة التنف في الحادي والعشرين من الشهر الماضي.";
+    assert_eq!(date_of(t, "withdraw").as_deref(), Some("2024-04-21"));
+    // (a digit day with من, and a strict month name after it)
+    let t = "وانسحبت القوات الأمريكية من قاعدة التنف في 12 من مارس 2023.";
+    assert_eq!(date_of(t, "withdraw").as_deref(), Some("2023-03-12"));
+    // (an ordinal without من and a month is no date)
+    let t = "وانسحبت القوات الأمريكية من قاعدة التنف للمرة الأولى في الأول من نوعه.";
+    assert_eq!(date_of(t, "withdraw"), None);
+}
+
+#[test]
+fn a_long_subject_name_does_not_part_a_light_verb_from_its_noun() {
+    let t = "وخلال تلك الأشهر شنت \"المقاومة الإسلامية في العراق\" أكثر من 170 هجوماً على القوات الأمريكية في سوريا.";
+    assert!(
+        has(t, "attack", "islamic-resistance-in-iraq", "syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}
+
+#[test]
+fn the_owner_of_an_intent_noun_does_the_verbal_noun_after_it() {
+    let t = "وتحدث الرئيس عن نية الولايات المتحدة نشر قوات في قاعدة جوية قرب دمشق.";
+    assert!(
+        has(t, "deploy", "united-states", "damascus"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn after_a_feminine_or_plural_complementizer_pronoun_the_phrase_after_the_verb_is_the_object() {
+    let t =
+        "إلا أن حركة النجباء رفضت الالتزام بالقرار، وأكدت أنها ستستهدف القوات الأمريكية في العراق.";
+    let r = roles(t, "attack");
+    assert!(
+        r.iter().all(|x| x.0 != "united-states") && r.iter().any(|x| x.0 == "harakat-al-nujaba"),
+        "{r:?}"
+    );
+    // (a verb whose object is the actor keeps it: أنها ستجمع القوات)
+    let t = "وقالت وزارة الدفاع الأمريكية إنها ستجمع القوات الأمريكية في سوريا في قاعدتين.";
+    assert!(
+        roles(t, "reposition")
+            .iter()
+            .any(|x| x.0 == "united-states"),
+        "{:?}",
+        roles(t, "reposition")
+    );
+}
+
+#[test]
+fn an_object_pronoun_on_a_verbal_noun_stands_for_the_forces_named_before() {
+    let t = "بدأت القوات الروسية سحب عناصرها ومعداتها من مطار القامشلي في شمال شرق سوريا، ونقلها إلى قاعدة حميميم الجوية.";
+    assert!(
+        roles(t, "reposition").iter().any(|x| x.1 == "hmeimim"),
+        "{:?}",
+        roles(t, "reposition")
+    );
+}

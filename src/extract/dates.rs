@@ -163,6 +163,18 @@ fn core_at(
     context_year: Option<i32>,
 ) -> Option<Core> {
     let pubd = ctx.published;
+    // Day من month: 26 من أيلول، الثلاثين من أيلول/سبتمبر 2015، العاشر من
+    // آذار الماضي، الثامن من الشهر الجاري (an ordinal day only this way).
+    if let Some(e0) = number(s, j)
+        .filter(|d| (1..=31).contains(d))
+        .map(|d| (j + 1, d))
+        .or_else(|| cue_number(s, lex, j, CueKind::DayOrdinal).map(|(e, _, n)| (e, n as u32)))
+        .and_then(|(e, d)| (e < s.len() && s.text(e) == "من").then_some((e, d)))
+        && let Some((end, Some(m), None)) = core_at(s, lex, e0.0 + 1, ctx, context_year)
+        && let (Some(month), None) = (m.month, m.day)
+    {
+        return Some((end, PartialDate::day(m.year, month, e0.1 as u8), None));
+    }
     // Day month [year].
     if let Some(day) = number(s, j).filter(|d| (1..=31).contains(d)) {
         let k = skip_seps(s, j + 1);
@@ -180,7 +192,13 @@ fn core_at(
         }
     }
     // Month [year | modifier].
-    let strict_ok = j > 0 && number(s, j - 1).is_some();
+    // (a strict month name after a day: 20 مارس، العاشر من مارس)
+    let strict_ok = j > 0
+        && (number(s, j - 1).is_some()
+            || (j > 1
+                && s.text(j - 1) == "من"
+                && (number(s, j - 2).is_some()
+                    || s.cue_covering(lex, j - 2, CueKind::DayOrdinal).is_some())));
     if let Some((month, e)) = month_at(s, lex, j, strict_ok) {
         if let Some((year, e2)) = year_after(s, lex, e) {
             return Some((e2, Some(PartialDate::month(year, month)), None));

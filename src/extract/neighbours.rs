@@ -3,7 +3,8 @@
 //! أمريكية), the subject of a light verb that carries the noun's pronoun
 //! (زيارة أجراها الرئيس الأمريكي), the person named after a title and its
 //! complement (المبعوث الأمريكي الخاص إلى سوريا توم باراك), and the examples
-//! named after an unnamed group (دول أخرى … من بينها ألمانيا). Called by
+//! named after an unnamed group (دول أخرى … من بينها ألمانيا), and the owner
+//! of an intent noun before a verbal noun (نية أنقرة نشر منظومات). Called by
 //! [`super::roles`]; each function looks at a few tokens, so its cost is
 //! linear in the number of groups of the clause.
 
@@ -57,6 +58,24 @@ pub(super) fn light_verb_subject<'g>(
             .filter(|g| cx.group_can_act(table, g))
     })
     .flatten()
+}
+
+/// The owner of an intent noun right before a verbal noun (نية أنقرة نشر
+/// منظومات، اعتزام الدنمارك إرسال مدربين، قرار واشنطن لسحب قواتها): the
+/// one who intends acts. O(g) for the g groups of the clause before the noun.
+pub(super) fn intent_owner(cx: &Ctx, table: &EntityTable, m: &Match, left: usize) -> Option<Group> {
+    let s = cx.s;
+    let g = cx.groups(left, m.start).pop()?;
+    let k = g.nps[0].start.checked_sub(1)?;
+    let intends = s
+        .cue_at(cx.lex, k, CueKind::Planned)
+        .is_some_and(|c| c.0 == k + 1 && cx.lex.cues[c.1].agentive);
+    (intends
+        && k >= left
+        && g.prep.is_none()
+        && cx.gap(g.end(), m.start) == 0
+        && cx.group_can_act(table, &g))
+    .then_some(g)
 }
 
 /// Of the phrases after a verb, the index of its subject: the first, or the

@@ -273,6 +273,11 @@ pub(super) fn roles(
                 // (أعلن بارزاني معارضة …، سترسل 475 عسكرياً … لتقديم المشورة).
                 actors.extend(g.nps.iter().copied());
             }
+            if actors.is_empty()
+                && let Some(g) = neighbours::intent_owner(cx, table, m, left)
+            {
+                actors.extend(g.nps.iter().copied());
+            }
         }
     }
     // "دول أخرى … من بينها ألمانيا وفرنسا": the named examples act.

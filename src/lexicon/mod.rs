@@ -163,6 +163,9 @@ pub enum CueKind {
     ForceNoun,
     NumberWord,
     Month,
+    /// An ordinal day number (الثلاثين، الحادي عشر): a day of the month
+    /// when من and a month follow (الثلاثين من أيلول 2015).
+    DayOrdinal,
     Weekday,
     RelativeDay,
     RelativePeriod,
@@ -227,6 +230,7 @@ impl CueKind {
         (CueKind::ForceNoun, "ForceNoun"),
         (CueKind::NumberWord, "NumberWord"),
         (CueKind::Month, "Month"),
+        (CueKind::DayOrdinal, "DayOrdinal"),
         (CueKind::Weekday, "Weekday"),
         (CueKind::RelativeDay, "RelativeDay"),
         (CueKind::RelativePeriod, "RelativePeriod"),

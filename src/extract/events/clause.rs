@@ -49,6 +49,27 @@ pub(super) fn pronoun_complementizer(cx: &Ctx, m: &Match) -> Option<usize> {
         .then(|| k - 1)
 }
 
+/// A complementizer with a feminine or plural pronoun (أنها، أنهم) is the
+/// subject of the verb after it, so a phrase after the verb is its object
+/// and no actor (وأكدت أنها ستستهدف القوات الأمريكية). Not أنه, which may
+/// be the impersonal pronoun (أعلن أنه سيتم سحب …، أنه وصلت تعزيزات).
+/// (The caller skips verbs whose object is the actor: أنها ستجمع القوات.)
+/// O(a) for the a actors found.
+pub(super) fn drop_subject_after_pronoun(
+    cx: &Ctx,
+    m: &Match,
+    actors: &mut Vec<(usize, crate::extract::nps::Np)>,
+) {
+    if matches!(m.payload.pos, Pos::Past | Pos::Present)
+        && let Some(c) = pronoun_complementizer(cx, m)
+        && ["ها", "هم", "هما"]
+            .iter()
+            .any(|p| cx.s.text(c).ends_with(p))
+    {
+        actors.retain(|(_, np)| np.start < m.end);
+    }
+}
+
 /// The speaker of a speech verb between tokens `from` and `to` that
 /// governs what follows it (قال X إن، نفت X أن), if one is named.
 pub(super) fn speaker_between(speakers: &[Speaker], from: usize, to: usize) -> Option<usize> {

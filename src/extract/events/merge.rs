@@ -65,7 +65,7 @@ pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
                 && d.trigger.0 >= o.trigger.1
                 // (a parenthetical or date between does not count:
                 // شنت مقاتلات أمريكية، فجر اليوم، سلسلة غارات)
-                && cx.gap(o.trigger.1, d.trigger.0) <= 6
+                && between_verb_and_noun(cx, o, &d) <= 6
                 // (nor a relative pronoun: الضربات التي نفذتها طائرات التحالف)
                 && !(o.trigger.1..d.trigger.0).any(|k| {
                     cx.is_boundary(k)
@@ -119,6 +119,25 @@ pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// The distance a reader perceives from light verb `o` to its noun `d`
+/// ([`Ctx::gap`]), not counting the verb's subject however long its name,
+/// nor the quotation marks around it (شنت "المقاومة الإسلامية في العراق"
+/// أكثر من 170 هجوماً: three words). O(g · m) for g tokens between and m
+/// mentions of the sentence.
+fn between_verb_and_noun(cx: &Ctx, o: &Draft, d: &Draft) -> usize {
+    let s = cx.s;
+    (o.trigger.1..d.trigger.0)
+        .filter(|&k| {
+            cx.gap(k, k + 1) == 1
+                && !(s.is_punct(k) && QUOTES.contains(&s.text(k)))
+                && !s
+                    .ments
+                    .iter()
+                    .any(|m| m.start <= k && k < m.end && Some(m.entity) == o.actor)
+        })
+        .count()
 }
 
 /// Fills the roles `o` lacks from `d`, the other half of the same event, and

@@ -37,8 +37,8 @@ use crate::matcher::{Match, Target};
 use crate::model::{Modality, PartialDate, Polarity};
 pub(super) use clause::earlier_verb_subject;
 use clause::{
-    Resumed, attribution_for, intent_subject, pick_date, pronoun_complementizer, relative_subject,
-    resumed_subject, speaker_between, troops,
+    Resumed, attribution_for, drop_subject_after_pronoun, intent_subject, pick_date,
+    pronoun_complementizer, relative_subject, resumed_subject, speaker_between, troops,
 };
 use merge::{
     announced_parties, embedded_attribution, merge_light_verbs, purpose_roles, share_attack_roles,
@@ -105,7 +105,7 @@ pub fn sentence_events(
         };
         let def = &lex.actions[action as usize];
         let trig = &def.triggers[trigger as usize];
-        if (def.actor_is_forces && reports(s, lex, m)) || !needs_met(s, trig, m) {
+        if (def.actor_is_forces && reports(s, lex, m)) || !needs_met(s, def, trigger as usize, m) {
             continue;
         }
         let (left, right) = cx.clause(m.start, m.end);
@@ -139,11 +139,9 @@ pub fn sentence_events(
         // (nor one whose needed words are missing, which is no trigger: قمة
         // جبل الشيخ)
         let live = |n: &Match| match n.payload.target {
-            Target::Trigger { action, trigger } => needs_met(
-                s,
-                &lex.actions[action as usize].triggers[trigger as usize],
-                n,
-            ),
+            Target::Trigger { action, trigger } => {
+                needs_met(s, &lex.actions[action as usize], trigger as usize, n)
+            }
             _ => false,
         };
         let next_trigger = triggers[ti + 1..]
@@ -339,6 +337,9 @@ pub fn sentence_events(
             state.last_parties,
             &mut roles,
         );
+        if trig.object.or(def.object).unwrap_or(ObjectRole::Actor) != ObjectRole::Actor {
+            drop_subject_after_pronoun(&cx, m, &mut roles.actors);
+        }
         // "قال X إنه سيواصل …": the pronoun of the complementizer is the
         // speaker, the subject of the verb (and of the noun it governs).
         // (A coordinated "وأنها" refers to the subject of the earlier

@@ -20,11 +20,9 @@ pub(super) fn triggers(s: &Sent, lex: &Lexicon) -> Vec<Match> {
         .copied()
         .collect();
     let met = |m: &Match| match m.payload.target {
-        Target::Trigger { action, trigger } => needs_met(
-            s,
-            &lex.actions[action as usize].triggers[trigger as usize],
-            m,
-        ),
+        Target::Trigger { action, trigger } => {
+            needs_met(s, &lex.actions[action as usize], trigger as usize, m)
+        }
         _ => false,
     };
     all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -210,12 +208,24 @@ pub(super) fn reports(s: &Sent, lex: &Lexicon, m: &Match) -> bool {
 
 /// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):
 /// in a window of the sentence, since it may lie beyond a comma, or right
-/// after the trigger for `kg:needsNear` (تعزيز قواتها); and none of its
+/// after the trigger for `kg:needsNear` (تعزيز قواتها), or anywhere before
+/// a trigger of moving forces with an object pronoun (ونقلها); and none of its
 /// `kg:unlessNext` words in the four after it (نشر فصيل مقطعاً), nor one
 /// of its `kg:unlessAfter` words right before it.
-pub(super) fn needs_met(s: &Sent, trig: &crate::lexicon::Trigger, m: &Match) -> bool {
+pub(super) fn needs_met(
+    s: &Sent,
+    def: &crate::lexicon::ActionDef,
+    trigger: usize,
+    m: &Match,
+) -> bool {
+    let trig = &def.triggers[trigger];
     let window = if trig.needs_near {
         m.end..(m.end + 1).min(s.len())
+    } else if def.actor_is_forces && object_pronoun(s.text(m.end - 1), &trig.form) {
+        // (an object pronoun on a verb or noun that moves forces stands for
+        // the forces named anywhere before it: سحب عناصرها ومعداتها من مطار
+        // القامشلي في شمال شرق سوريا، ونقلها إلى قاعدة حميميم)
+        0..(m.end + 20).min(s.len())
     } else {
         m.start.saturating_sub(8)..(m.end + 20).min(s.len())
     };
@@ -234,6 +244,25 @@ pub(super) fn needs_met(s: &Sent, trig: &crate::lexicon::Trigger, m: &Match) -> 
         || window
             .into_iter()
             .any(|k| trig.needs.iter().any(|w| word_has(s.text(k), w)))
+}
+
+/// Whether a verbal noun or verb carries an object pronoun (نقلها،
+/// تنقلهم): the possessive of a noun, or a suffix pronoun after the past
+/// or present stem of a verb. O(|token|).
+fn object_pronoun(token: &str, form: &crate::lexicon::WordForm) -> bool {
+    match form {
+        crate::lexicon::WordForm::Verb { past, present } => {
+            let past = crate::text::normalize_str(past);
+            let present = crate::text::normalize_str(present);
+            let stem = present.strip_prefix('ي').unwrap_or(&present);
+            ["هما", "هم", "ها", "ه"].iter().any(|suf| {
+                token
+                    .strip_suffix(suf)
+                    .is_some_and(|t| t.ends_with(past.as_str()) || t.ends_with(stem))
+            })
+        }
+        _ => possessive(token, form).is_some(),
+    }
 }
 
 /// The possessive pronoun on a verbal noun (زيارته، لقائهما), checked
@@ -269,12 +298,17 @@ pub(super) fn first_person(token: &str, pos: Pos) -> bool {
     }
 }
 
+/// Whether `token` is `word` with clitics: a prefix (والقوات) or suffixes
+/// (قواتها), or a conjunction and suffixes (ومعداتها). O(|word|).
 pub(in crate::extract) fn word_has(token: &str, word: &str) -> bool {
     // (lengths first: most tokens are too long or too short to compare)
     let Some(extra) = token.len().checked_sub(word.len()) else {
         return false;
     };
-    extra <= 6 && (token.starts_with(word) || (extra <= 4 && token.ends_with(word)))
+    extra <= 6
+        && (token.starts_with(word)
+            || (extra <= 4 && token.ends_with(word))
+            || token.strip_prefix('و').is_some_and(|t| t.starts_with(word)))
 }
 
 /// An event noun as subject of a verb of the same action (هجوماً استهدفت
