@@ -483,3 +483,30 @@ fn an_object_pronoun_on_a_verbal_noun_stands_for_the_forces_named_before() {
         roles(t, "reposition")
     );
 }
+
+#[test]
+fn nationality_adjectives_of_a_named_body_are_part_of_its_name() {
+    let t = "عقدت اللجنة العسكرية العليا العراقية الأمريكية، أمس الأربعاء، اجتماعاً في بغداد.";
+    assert!(
+        has(t, "meet", "higher-military-commission", "baghdad"),
+        "{:?}",
+        roles(t, "meet")
+    );
+}
+
+#[test]
+fn means_belonging_to_a_named_force_act_for_it_past_a_hyphenated_model() {
+    let t = "نفذت طائرات إف-16 تابعة للقوة الجوية العراقية، أمس الأربعاء، ثلاث ضربات جوية على أوكار التنظيم في قضاء الطارمية.";
+    let r = roles(t, "attack");
+    assert!(
+        r.contains(&("iraqi-air-force".into(), "tarmiyah".into())),
+        "{r:?}"
+    );
+    // (a dash between spaces still parts two clauses)
+    let t = "أعلنت الحكومة العراقية - في بيان - أن القوات الأمريكية انسحبت من قاعدة عين الأسد.";
+    assert!(
+        has(t, "withdraw", "united-states", "ain-al-asad"),
+        "{:?}",
+        roles(t, "withdraw")
+    );
+}

@@ -188,6 +188,15 @@ impl<'a> Sent<'a> {
             .is_some_and(|t| t.kind == TokenKind::Punct)
     }
 
+    /// Whether token `i` touches the tokens on both sides, with no space
+    /// between: a hyphen inside a word (إف-16) is no dash between clauses.
+    pub fn attached(&self, i: usize) -> bool {
+        i > 0
+            && i + 1 < self.tokens.len()
+            && self.tokens[i - 1].end == self.tokens[i].start
+            && self.tokens[i].end == self.tokens[i + 1].start
+    }
+
     pub fn is_number(&self, i: usize) -> bool {
         self.tokens
             .get(i)

@@ -200,6 +200,9 @@ pub enum CueKind {
     Accusation,
     Naming,
     Addition,
+    /// "belonging to" after a force noun (طائرات تابعة للقوة الجوية
+    /// العراقية): the force named after it is whose they are.
+    Belonging,
     AnonymousSource,
     /// A particle carrying the subject of the next verb as its pronoun
     /// (لكنها طالبت): that subject is the clause's subject before it.
@@ -259,6 +262,7 @@ impl CueKind {
         (CueKind::Accusation, "AccusationVerb"),
         (CueKind::Naming, "NamingCue"),
         (CueKind::Addition, "AdditionCue"),
+        (CueKind::Belonging, "BelongingCue"),
         (CueKind::AnonymousSource, "AnonymousSource"),
         (CueKind::Resumptive, "ResumptiveCue"),
         (CueKind::Topic, "TopicCue"),

@@ -122,21 +122,22 @@ pub(super) fn merge_light_verbs(cx: &Ctx, drafts: Vec<Draft>) -> Vec<Draft> {
 }
 
 /// The distance a reader perceives from light verb `o` to its noun `d`
-/// ([`Ctx::gap`]), not counting the verb's subject however long its name,
-/// nor the quotation marks around it (شنت "المقاومة الإسلامية في العراق"
-/// أكثر من 170 هجوماً: three words). O(g · m) for g tokens between and m
+/// ([`Ctx::gap`]), counted after the verb's subject however long its
+/// phrase, and without quotation marks (شنت "المقاومة الإسلامية في العراق"
+/// أكثر من 170 هجوماً: three words; نفذت طائرات إف-16 تابعة للقوة الجوية
+/// العراقية، أمس، ثلاث ضربات: one). O(g · m) for g tokens between and m
 /// mentions of the sentence.
 fn between_verb_and_noun(cx: &Ctx, o: &Draft, d: &Draft) -> usize {
     let s = cx.s;
-    (o.trigger.1..d.trigger.0)
-        .filter(|&k| {
-            cx.gap(k, k + 1) == 1
-                && !(s.is_punct(k) && QUOTES.contains(&s.text(k)))
-                && !s
-                    .ments
-                    .iter()
-                    .any(|m| m.start <= k && k < m.end && Some(m.entity) == o.actor)
-        })
+    let from = s
+        .ments
+        .iter()
+        .filter(|m| Some(m.entity) == o.actor && m.start >= o.trigger.1 && m.end <= d.trigger.0)
+        .map(|m| m.end)
+        .max()
+        .unwrap_or(o.trigger.1);
+    (from..d.trigger.0)
+        .filter(|&k| cx.gap(k, k + 1) == 1 && !(s.is_punct(k) && QUOTES.contains(&s.text(k))))
         .count()
 }
 

@@ -211,6 +211,7 @@ impl Ctx<'_, '_> {
             return matches!(s.text(k), "،" | "," | ":" | "؛" | ";" | "(" | ")")
                 || (QUOTES_OPEN.contains(&s.text(k)) && !quoted_name && !scare)
                 || (DASHES.contains(&s.text(k))
+                    && !s.attached(k)
                     && !s.ment_at(k.saturating_sub(1)).is_some_and(|m| m.adjectival));
         }
         s.cue_covering(self.lex, k, CueKind::ClauseBoundary)

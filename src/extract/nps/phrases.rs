@@ -159,9 +159,25 @@ impl Ctx<'_, '_> {
                 }
                 place_noun = true;
             }
+            // Definite nationality adjectives of a named body belong to its
+            // phrase (اللجنة العسكرية العليا العراقية الأمريكية، الحشد الشعبي
+            // العراقي); not a people's plural (استهدف الحشد الأمريكيين).
+            let mut end = s.ments[k].end;
+            while !s.ments[k].adjectival
+                && !s.ments[k].anaphoric
+                && let Some(a) = self.ment_index_at(end).filter(|&a| {
+                    let t = s.text(end);
+                    s.ments[a].adjectival
+                        && t.starts_with("ال")
+                        && !t.ends_with("يين")
+                        && !t.ends_with("يون")
+                })
+            {
+                end = s.ments[a].end;
+            }
             return Some(Np {
                 start: i,
-                end: s.ments[k].end,
+                end,
                 ment: k,
                 place_noun,
                 second: false,
@@ -207,6 +223,23 @@ impl Ctx<'_, '_> {
             if let Some(inner) = self.np_at(k + 1).filter(|n| !n.place_noun) {
                 return Some(Np { start: i, ..inner });
             }
+        }
+        // Forces or means belonging to a named force, past a model name or
+        // number (طائرات إف-16 تابعة للقوة الجوية العراقية).
+        if let Some(b) = (k..(k + 5).min(s.len()))
+            .take_while(|&q| !s.is_verb(q) && self.ment_index_at(q).is_none())
+            .find(|&q| s.has_cue(self.lex, q, CueKind::Belonging))
+            && let Some(m) = self
+                .ment_index_at(b + 1)
+                .filter(|&m| !s.ments[m].adjectival && s.text(b + 1).starts_with('ل'))
+        {
+            return Some(Np {
+                start: i,
+                end: s.ments[m].end,
+                ment: m,
+                place_noun: false,
+                second: false,
+            });
         }
         // A quoted name after the force noun (فصائل "المقاومة الإسلامية").
         if k < s.len() && QUOTES_OPEN.contains(&s.text(k)) && self.ment_index_at(k + 1).is_some() {
