@@ -510,3 +510,40 @@ fn means_belonging_to_a_named_force_act_for_it_past_a_hyphenated_model() {
         roles(t, "withdraw")
     );
 }
+
+#[test]
+fn wasat_before_a_place_is_a_direction_not_amid() {
+    let t = "وقال إن إسرائيل ستمنع أي تمركز لقوات تركية في قواعد وسط سوريا.";
+    assert!(
+        has(t, "deploy", "turkey", "syria"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // (places named after training centres: مراكز تدريب is no event boundary)
+    let t = "وأكد أن المدربين الأتراك سينتشرون في مراكز تدريب داخل سوريا.";
+    assert!(
+        has(t, "deploy", "turkey", "syria"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
+
+#[test]
+fn a_headline_takes_the_modality_of_the_first_body_mention_only() {
+    let t = "واشنطن تشن غارات على مواقع لداعش في سوريا\n\nشنت مقاتلات أمريكية، مساء أمس، غارات على مواقع للتنظيم في البادية السورية. وقال مسؤول إن الولايات المتحدة ستشن غارات أخرى.";
+    let e = events(t);
+    let head: Vec<_> = e
+        .iter()
+        .filter(|m| m.provenance.sentence == 0 && m.action == "attack")
+        .collect();
+    assert!(
+        !head.is_empty()
+            && head
+                .iter()
+                .all(|m| m.modality == kg::model::Modality::Asserted),
+        "{:?}",
+        e.iter()
+            .map(|m| (m.provenance.sentence, &m.action, &m.place, m.modality))
+            .collect::<Vec<_>>()
+    );
+}

@@ -300,11 +300,12 @@ pub fn headline_from_body(mentions: &mut [EventMention]) {
         .iter_mut()
         .filter(|m| m.provenance.sentence == 0 && m.modality == Modality::Asserted)
     {
-        if let Some(b) = body.iter().find(|b| {
-            b.0 == m.action
-                && b.1 == m.actor
-                && (b.2 == m.place || b.2.is_none() || m.place.is_none())
-        }) {
+        // (the first such mention only: a later one is another event)
+        if let Some(b) = body
+            .iter()
+            .find(|b| b.0 == m.action && b.1 == m.actor)
+            .filter(|b| b.2 == m.place || b.2.is_none() || m.place.is_none())
+        {
             m.modality = b.3;
         }
     }

@@ -214,8 +214,19 @@ impl Ctx<'_, '_> {
                     && !s.attached(k)
                     && !s.ment_at(k.saturating_sub(1)).is_some_and(|m| m.adjectival));
         }
-        s.cue_covering(self.lex, k, CueKind::ClauseBoundary)
+        // (a word that is both "amid" and a direction is a direction before
+        // a place: في وسط سوريا، قواعد وسط سوريا; وسط تصاعد التوتر is amid)
+        let direction_of_place = || {
+            s.cue_at(self.lex, k, CueKind::Direction)
+                .is_some_and(|c| c.0 == k + 1)
+                && s.matches_at(k + 1).any(|m| {
+                    matches!(m.payload.target, Target::Entity { entity, .. }
+                        if self.lex.entities[entity as usize].kind.is_some_and(|e| e.is_place()))
+                })
+        };
+        (s.cue_covering(self.lex, k, CueKind::ClauseBoundary)
             .is_some()
+            && !direction_of_place())
             || s.has_cue(self.lex, k, CueKind::RelativePronoun)
     }
 
