@@ -547,3 +547,24 @@ fn a_headline_takes_the_modality_of_the_first_body_mention_only() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_place_of_a_clause_on_a_base_noun_past_the_forces_moved() {
+    // (an indefinite base noun takes a clause with no relative pronoun,
+    // whose verb carries its pronoun)
+    let t = "وقال إن الجيش التركي نشر قوات في قاعدة جديدة أقامها على قمة جبل متين.";
+    assert!(
+        has(t, "deploy", "turkey", "mtyn"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    // (the forces between the verb and the base noun)
+    let t = "وأكد أن القوات العراقية تسلّمت بالكامل المواقع التي كان يشغلها التحالف في مطار بغداد الدولي.";
+    assert!(
+        roles(t, "handover")
+            .iter()
+            .any(|r| r.1 == "baghdad-international-airport"),
+        "{:?}",
+        roles(t, "handover")
+    );
+}

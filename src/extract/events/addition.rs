@@ -157,22 +157,27 @@ fn relative_clause_end(cx: &Ctx, k: usize) -> Option<usize> {
 
 /// A place told in a relative clause on the generic base nouns an event
 /// starts from or goes to (لن تنسحب من القواعد والنقاط التي تنتشر فيها في
-/// شمال العراق): the event has the place of that clause's في phrase, when
-/// it names none itself. O(d · REACH).
+/// شمال العراق), or in a clause on an indefinite base noun whose verb
+/// carries its pronoun (نشر قوات في قاعدة جديدة أقامها على قمة جبل متين):
+/// the event has the place of that clause's في or على phrase, when it
+/// names none itself. O(d · REACH).
 pub(super) fn relative_clause_place(cx: &Ctx, table: &EntityTable, drafts: &mut [Draft]) {
     let s = cx.s;
     let lex = cx.lex;
     let n = s.len();
     for d in drafts.iter_mut().filter(|d| d.place.is_none()) {
-        // (the base noun right after the trigger or its preposition; a
-        // bare noun naming no base)
+        // (the base noun right after the trigger or its preposition, past
+        // the forces it moves: نشر قوات في قاعدة; a bare noun naming no base)
         let k = d.trigger.1;
         let Some((head, mut end)) =
-            (k..n.min(k + 2)).find_map(|j| s.cue_at(lex, j, CueKind::HeadNoun).map(|c| (j, c.0)))
+            (k..n.min(k + 4)).find_map(|j| s.cue_at(lex, j, CueKind::HeadNoun).map(|c| (j, c.0)))
         else {
             continue;
         };
-        if (head..end).any(|j| s.ment_at(j).is_some()) || (k..head).any(|j| !cx.function_word(j)) {
+        let moved = |j: usize| {
+            cx.function_word(j) || s.has_any_cue(lex, j, &[CueKind::ForceNoun, CueKind::TroopNoun])
+        };
+        if (head..end).any(|j| s.ment_at(j).is_some()) || (k..head).any(|j| !moved(j)) {
             continue;
         }
         // (and the bare base nouns coordinated with it: القواعد والنقاط)
@@ -186,10 +191,27 @@ pub(super) fn relative_clause_place(cx: &Ctx, table: &EntityTable, drafts: &mut 
                 None => break,
             }
         }
-        if !s.has_cue(lex, end, CueKind::RelativePronoun) {
-            continue;
-        }
-        let Some(f) = (end + 1..n.min(end + 6))
+        // (an indefinite noun takes its clause with no relative pronoun,
+        // past one adjective: قاعدة جديدة أقامها)
+        let clause = if s.has_cue(lex, end, CueKind::RelativePronoun) {
+            end + 1
+        } else {
+            let adjective = !s.is_punct(end)
+                && s.ment_at(end).is_none()
+                && s.matches_at(end).all(|m| {
+                    matches!(m.payload.target, Target::Cue { cue, .. } if lex.cues[cue as usize].kind == CueKind::StopWord)
+                });
+            let v = if adjective { end + 1 } else { end };
+            // (a verb, or a word the lexicon does not know, with the pronoun)
+            let t = s.text(v);
+            let verb = s.is_verb(v) || (s.matches_at(v).next().is_none() && !t.starts_with("ال"));
+            if s.text(head).starts_with("ال") || !verb || !(t.ends_with("ها") || t.ends_with('ه'))
+            {
+                continue;
+            }
+            v + 1
+        };
+        let Some(f) = (clause..n.min(clause + 5))
             .take_while(|&j| {
                 !cx.is_boundary(j)
                     && !s.has_any_cue(
@@ -202,10 +224,19 @@ pub(super) fn relative_clause_place(cx: &Ctx, table: &EntityTable, drafts: &mut 
                         ],
                     )
             })
-            .find(|&j| s.text(j) == "في")
+            .find(|&j| matches!(s.text(j), "في" | "علي"))
         else {
             continue;
         };
+        // (past a direction: على قمة جبل متين)
+        let mut f = f;
+        while f + 2 < n
+            && cx.np_at(f + 1).is_none()
+            && s.cue_at(lex, f + 1, CueKind::Direction)
+                .is_some_and(|c| c.0 == f + 2)
+        {
+            f += 1;
+        }
         if let Some((p, np)) = cx
             .np_at(f + 1)
             .and_then(|np| cx.as_place(table, np).map(|p| (p, np)))
