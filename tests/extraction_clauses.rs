@@ -568,3 +568,23 @@ fn the_place_of_a_clause_on_a_base_noun_past_the_forces_moved() {
         roles(t, "handover")
     );
 }
+
+#[test]
+fn forces_said_to_be_present_somewhere_are_deployed_there() {
+    let t = "وكشف مسؤول أن عدد مستشاري التحالف الموجودين حالياً في إقليم كردستان يبلغ نحو 300.";
+    assert!(
+        has(t, "deploy", "coalition", "kurdistan-region"),
+        "{:?}",
+        roles(t, "deploy")
+    );
+    let t = "وقال المتحدث إنه لم يعد أي جندي من التحالف موجوداً في بغداد.";
+    let e = events(t);
+    assert!(
+        e.iter().any(|m| m.action == "deploy"
+            && m.actor.as_deref() == Some("coalition")
+            && m.place.as_deref() == Some("baghdad")
+            && m.polarity == kg::model::Polarity::Negative),
+        "{:?}",
+        roles(t, "deploy")
+    );
+}
