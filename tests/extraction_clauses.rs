@@ -588,3 +588,12 @@ fn forces_said_to_be_present_somewhere_are_deployed_there() {
         roles(t, "deploy")
     );
 }
+
+#[test]
+fn a_bare_noun_naming_what_generic_places_are_for_is_no_event() {
+    let t = "وأكد أن المدربين الأتراك سينتشرون في مراكز تدريب داخل سوريا.";
+    assert!(roles(t, "train").is_empty(), "{:?}", roles(t, "train"));
+    // (a training told after the place noun with ل still is one)
+    let t = "وأكد أن المدربين الأتراك سينتشرون في مراكز لتدريب الجيش السوري داخل سوريا.";
+    assert!(!roles(t, "train").is_empty(), "{:?}", roles(t, "train"));
+}

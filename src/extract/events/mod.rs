@@ -46,7 +46,7 @@ use merge::{
 };
 use presence::{elliptic_counts, presence_events};
 pub(super) use triggers::word_has;
-use triggers::{first_person, needs_met, possessive, reports, triggers};
+use triggers::{first_person, labels_place_noun, needs_met, possessive, reports, triggers};
 
 /// An event found in a sentence, before ids and spans are assigned.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,7 +105,10 @@ pub fn sentence_events(
         };
         let def = &lex.actions[action as usize];
         let trig = &def.triggers[trigger as usize];
-        if (def.actor_is_forces && reports(s, lex, m)) || !needs_met(s, def, trigger as usize, m) {
+        if (def.actor_is_forces && reports(s, lex, m))
+            || !needs_met(s, def, trigger as usize, m)
+            || labels_place_noun(s, lex, m)
+        {
             continue;
         }
         let (left, right) = cx.clause(m.start, m.end);

@@ -206,6 +206,19 @@ pub(super) fn reports(s: &Sent, lex: &Lexicon, m: &Match) -> bool {
             })
 }
 
+/// Whether trigger `m` is a bare indefinite noun naming what a generic
+/// place noun before it is for (مراكز تدريب، مواقع انتشار): a kind of
+/// place, no event. O(m) for the m matches before it.
+pub(super) fn labels_place_noun(s: &Sent, lex: &Lexicon, m: &Match) -> bool {
+    m.payload.pos == Pos::Noun
+        && m.clitics.prep.is_none()
+        && m.clitics.conj.is_none()
+        && !m.clitics.article
+        && m.start > 0
+        && s.cue_at(lex, m.start - 1, CueKind::HeadNoun)
+            .is_some_and(|c| c.0 == m.start && !lex.cues[c.1].names)
+}
+
 /// Whether a word the trigger needs is there (شن … هجمات، وقّع … اتفاقاً):
 /// in a window of the sentence, since it may lie beyond a comma, or right
 /// after the trigger for `kg:needsNear` (تعزيز قواتها), or anywhere before
