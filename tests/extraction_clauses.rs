@@ -597,3 +597,14 @@ fn a_bare_noun_naming_what_generic_places_are_for_is_no_event() {
     let t = "وأكد أن المدربين الأتراك سينتشرون في مراكز لتدريب الجيش السوري داخل سوريا.";
     assert!(!roles(t, "train").is_empty(), "{:?}", roles(t, "train"));
 }
+
+#[test]
+fn a_bracketed_alias_of_the_name_before_it_does_not_end_the_clause() {
+    let t =
+        "وشنت طائرات مسيرة تركية غارات على مواقع لقوات سوريا الديمقراطية (قسد) في محافظة الحسكة.";
+    assert!(
+        has(t, "attack", "turkey", "hasakah-governorate"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -208,6 +208,9 @@ impl Ctx<'_, '_> {
                         && s.has_cue(self.lex, j + 1, CueKind::Locative)
                 });
             let scare = scare || adverbial;
+            if self.bracketed_alias(k) {
+                return false;
+            }
             return matches!(s.text(k), "،" | "," | ":" | "؛" | ";" | "(" | ")")
                 || (QUOTES_OPEN.contains(&s.text(k)) && !quoted_name && !scare)
                 || (DASHES.contains(&s.text(k))
@@ -228,6 +231,28 @@ impl Ctx<'_, '_> {
             .is_some()
             && !direction_of_place())
             || s.has_cue(self.lex, k, CueKind::RelativePronoun)
+    }
+
+    /// Whether the bracket at `k` encloses another name of the entity
+    /// named right before it (قوات سوريا الديمقراطية (قسد) شرق الفرات): the
+    /// clause runs through it. O(log m) for m mentions.
+    fn bracketed_alias(&self, k: usize) -> bool {
+        let s = self.s;
+        let open = match s.text(k) {
+            "(" => k,
+            ")" => match s.ment_at(k.saturating_sub(1)) {
+                Some(m) if m.start >= 1 => m.start - 1,
+                _ => return false,
+            },
+            _ => return false,
+        };
+        let (Some(inner), Some(before)) = (s.ment_at(open + 1), open.checked_sub(1)) else {
+            return false;
+        };
+        inner.start == open + 1
+            && s.text(inner.end) == ")"
+            && s.ment_at(before)
+                .is_some_and(|m| m.end == open && m.entity == inner.entity)
     }
 
     /// The clause around a trigger: stops at clause boundaries, punctuation,
