@@ -608,3 +608,13 @@ fn a_bracketed_alias_of_the_name_before_it_does_not_end_the_clause() {
         roles(t, "attack")
     );
 }
+
+#[test]
+fn a_region_named_from_a_direction_is_where_without_a_preposition() {
+    let t = "وتشن القوات التركية هجوماً على قسد شرق الفرات.";
+    assert!(
+        has(t, "attack", "turkey", "northeast-syria"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -372,10 +372,11 @@ impl<'a> Sent<'a> {
             break;
         }
         // A direction with no preposition is an adverb of place (هجوم
-        // لداعش شمال ديالى، قاعدة القيارة جنوبي الموصل).
+        // لداعش شمال ديالى، قاعدة القيارة جنوبي الموصل), also the first word
+        // of a region's name (هجوم على قسد شرق الفرات).
         let adverb = self
             .cue_at(lex, j, CueKind::Direction)
-            .is_some_and(|c| c.0 > j && c.0 <= i)
+            .is_some_and(|c| c.0 > j && (c.0 <= i || j == i))
             && self.matches_at(j).all(|m| m.clitics.prep.is_none())
             // (not a locator of the place just named: معسكر التاجي شمالي بغداد)
             && !(j > 0
