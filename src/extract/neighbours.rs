@@ -118,7 +118,8 @@ pub(super) fn named_examples(cx: &Ctx, table: &EntityTable, m: &Match) -> Option
 
 /// Whether the genitive `g` of an event noun whose object is its target is
 /// the noun's agent: a named state or government (إدانة بغداد، رفض الحكومة
-/// العراقية), or an armed group or force when the target follows with the
+/// العراقية; a city for its government only before the target or for an
+/// action with no place: هجوم أنقرة is where), or an armed group or force when the target follows with the
 /// action's preposition (هجوم "داعش" على سنجار). Forces after the noun are
 /// its object (تدريب القوات العراقية), and so is a person (اغتيال سليماني).
 pub(super) fn genitive_agent(
@@ -133,23 +134,29 @@ pub(super) fn genitive_agent(
         np.start == mt.start && !mt.adjectival && !mt.anaphoric
     });
     let kind = |np: &super::nps::Np| table.get(cx.ment(*np).entity).kind;
+    // (a target phrase after it: هجوم الفصيل على القاعدة)
+    let aimed = groups.iter().any(|h| {
+        h.nps[0].start > g.end()
+            && h.prep
+                .as_deref()
+                .is_some_and(|p| def.target_preps.iter().any(|t| t == p))
+    });
+    // (a city standing for its government acts only when a target follows,
+    // or for an action that has no place: هجوم أنقرة، هجوم أربيل name where
+    // the attack was; إدانة بغداد is the government's)
     let state = g.nps.iter().any(|np| {
         matches!(kind(np), EntityKind::Country | EntityKind::GovernmentBody)
-            || table
-                .lex_entity(cx.lex, cx.ment(*np).entity)
-                .is_some_and(|l| l.metonym_for.is_some())
+            || ((aimed || def.place_preps.is_empty())
+                && table
+                    .lex_entity(cx.lex, cx.ment(*np).entity)
+                    .is_some_and(|l| l.metonym_for.is_some()))
     });
     let group = g.nps.iter().all(|np| {
         matches!(
             kind(np),
             EntityKind::ArmedGroup | EntityKind::Alliance | EntityKind::MilitaryForce
         )
-    }) && groups.iter().any(|h| {
-        h.nps[0].start > g.end()
-            && h.prep
-                .as_deref()
-                .is_some_and(|p| def.target_preps.iter().any(|t| t == p))
-    });
+    }) && aimed;
     named && (state || group)
 }
 

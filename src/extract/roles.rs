@@ -380,10 +380,12 @@ pub(super) fn roles(
             let kind = cx.as_place(table, *np).map(|p| table.get(p).kind);
             kind.is_some()
                 && (object_role == ObjectRole::Place
+                    // (but a capital after an event noun that has a place: هجوم أنقرة)
                     || (kind != Some(EntityKind::Country)
-                        && table
-                            .lex_entity(lex, cx.ment(*np).entity)
-                            .is_none_or(|l| l.metonym_for.is_none())))
+                        && ((m.payload.pos == Pos::Noun && !def.place_preps.is_empty())
+                            || table
+                                .lex_entity(lex, cx.ment(*np).entity)
+                                .is_none_or(|l| l.metonym_for.is_none()))))
         })
     });
 
