@@ -622,7 +622,11 @@ fn a_region_named_from_a_direction_is_where_without_a_preposition() {
 #[test]
 fn a_city_after_an_attack_noun_is_where_it_happened() {
     let t = "وحمّلت السلطات التركية حزب العمال الكردستاني مسؤولية هجوم أنقرة.";
-    assert!(has(t, "attack", "pkk", "ankara"), "{:?}", roles(t, "attack"));
+    assert!(
+        has(t, "attack", "pkk", "ankara"),
+        "{:?}",
+        roles(t, "attack")
+    );
     // (a city's condemnation is still its government's)
     let t = "وتواصلت إدانة بغداد للقصف التركي على قضاء زاخو.";
     assert!(
