@@ -165,15 +165,16 @@ fn core_at(
     let pubd = ctx.published;
     // Day من month: 26 من أيلول، الثلاثين من أيلول/سبتمبر 2015، العاشر من
     // آذار الماضي، الثامن من الشهر الجاري (an ordinal day only this way).
-    if let Some(e0) = number(s, j)
+    // (`of` is the من after the day)
+    if let Some((of, day)) = number(s, j)
         .filter(|d| (1..=31).contains(d))
         .map(|d| (j + 1, d))
         .or_else(|| cue_number(s, lex, j, CueKind::DayOrdinal).map(|(e, _, n)| (e, n as u32)))
-        .and_then(|(e, d)| (e < s.len() && s.text(e) == "من").then_some((e, d)))
-        && let Some((end, Some(m), None)) = core_at(s, lex, e0.0 + 1, ctx, context_year)
+        .filter(|&(of, _)| s.text(of) == "من")
+        && let Some((end, Some(m), None)) = core_at(s, lex, of + 1, ctx, context_year)
         && let (Some(month), None) = (m.month, m.day)
     {
-        return Some((end, PartialDate::day(m.year, month, e0.1 as u8), None));
+        return Some((end, PartialDate::day(m.year, month, day as u8), None));
     }
     // Day month [year].
     if let Some(day) = number(s, j).filter(|d| (1..=31).contains(d)) {

@@ -265,14 +265,16 @@ pub(super) fn needs_met(
 fn object_pronoun(token: &str, form: &crate::lexicon::WordForm) -> bool {
     match form {
         crate::lexicon::WordForm::Verb { past, present } => {
+            // (the stems are normalized only for a token with a suffix)
+            let Some(t) = ["هما", "هم", "ها", "ه"]
+                .iter()
+                .find_map(|suf| token.strip_suffix(suf))
+            else {
+                return false;
+            };
             let past = crate::text::normalize_str(past);
             let present = crate::text::normalize_str(present);
-            let stem = present.strip_prefix('ي').unwrap_or(&present);
-            ["هما", "هم", "ها", "ه"].iter().any(|suf| {
-                token
-                    .strip_suffix(suf)
-                    .is_some_and(|t| t.ends_with(past.as_str()) || t.ends_with(stem))
-            })
+            t.ends_with(past.as_str()) || t.ends_with(present.strip_prefix('ي').unwrap_or(&present))
         }
         _ => possessive(token, form).is_some(),
     }

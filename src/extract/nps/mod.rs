@@ -249,7 +249,8 @@ impl Ctx<'_, '_> {
         let (Some(inner), Some(before)) = (s.ment_at(open + 1), open.checked_sub(1)) else {
             return false;
         };
-        inner.start == open + 1
+        s.text(open) == "("
+            && inner.start == open + 1
             && s.text(inner.end) == ")"
             && s.ment_at(before)
                 .is_some_and(|m| m.end == open && m.entity == inner.entity)

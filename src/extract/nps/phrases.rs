@@ -80,6 +80,19 @@ impl Ctx<'_, '_> {
             && qualifies(p - 1)
     }
 
+    /// The phrase from `i` of forces that are members or means of the
+    /// force named by mention `m` (عناصر من تنظيم داعش، طائرات تابعة للقوة
+    /// الجوية): that force is who they are.
+    fn member_of(&self, i: usize, m: usize) -> Np {
+        Np {
+            start: i,
+            end: self.s.ments[m].end,
+            ment: m,
+            place_noun: false,
+            second: false,
+        }
+    }
+
     /// The entity noun phrase starting at `i`.
     pub fn np_at(&self, i: usize) -> Option<Np> {
         let s = self.s;
@@ -211,13 +224,7 @@ impl Ctx<'_, '_> {
                 q += 1;
             }
             if let Some(m) = self.ment_index_at(q).filter(|&m| !s.ments[m].adjectival) {
-                return Some(Np {
-                    start: i,
-                    end: s.ments[m].end,
-                    ment: m,
-                    place_noun: false,
-                    second: false,
-                });
+                return Some(self.member_of(i, m));
             }
             // (… من القوات الأمريكية: forces named by nationality)
             if let Some(inner) = self.np_at(k + 1).filter(|n| !n.place_noun) {
@@ -233,13 +240,7 @@ impl Ctx<'_, '_> {
                 .ment_index_at(b + 1)
                 .filter(|&m| !s.ments[m].adjectival && s.text(b + 1).starts_with('ل'))
         {
-            return Some(Np {
-                start: i,
-                end: s.ments[m].end,
-                ment: m,
-                place_noun: false,
-                second: false,
-            });
+            return Some(self.member_of(i, m));
         }
         // A quoted name after the force noun (فصائل "المقاومة الإسلامية").
         if k < s.len() && QUOTES_OPEN.contains(&s.text(k)) && self.ment_index_at(k + 1).is_some() {
