@@ -635,3 +635,24 @@ fn a_city_after_an_attack_noun_is_where_it_happened() {
         roles(t, "oppose")
     );
 }
+
+#[test]
+fn where_a_weapon_was_made_is_not_who_attacked() {
+    for t in [
+        "وقتل متعاقد أميركي في هجوم بطائرة مسيّرة \"إيرانية المنشأ\" استهدف قاعدة قرب الحسكة.",
+        "وقتل متعاقد أميركي في هجوم بطائرة مسيّرة إيرانية الصنع استهدف قاعدة قرب الحسكة.",
+    ] {
+        assert!(
+            roles(t, "attack").iter().all(|r| r.0 != "iran"),
+            "{t}: {:?}",
+            roles(t, "attack")
+        );
+    }
+    // (a drone's nationality alone is still its owner's attack)
+    let t = "وقتل متعاقد أميركي في هجوم بطائرة مسيّرة إيرانية استهدف قاعدة قرب الحسكة.";
+    assert!(
+        has(t, "attack", "iran", "hasakah"),
+        "{:?}",
+        roles(t, "attack")
+    );
+}

@@ -203,6 +203,9 @@ pub enum CueKind {
     /// "belonging to" after a force noun (طائرات تابعة للقوة الجوية
     /// العراقية): the force named after it is whose they are.
     Belonging,
+    /// "-made, of … origin" after a nationality adjective (مسيّرة إيرانية
+    /// الصنع، إيرانية المنشأ): where a weapon was made, not who uses it.
+    Origin,
     AnonymousSource,
     /// A particle carrying the subject of the next verb as its pronoun
     /// (لكنها طالبت): that subject is the clause's subject before it.
@@ -263,6 +266,7 @@ impl CueKind {
         (CueKind::Naming, "NamingCue"),
         (CueKind::Addition, "AdditionCue"),
         (CueKind::Belonging, "BelongingCue"),
+        (CueKind::Origin, "OriginCue"),
         (CueKind::AnonymousSource, "AnonymousSource"),
         (CueKind::Resumptive, "ResumptiveCue"),
         (CueKind::Topic, "TopicCue"),

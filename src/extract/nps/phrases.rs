@@ -159,6 +159,10 @@ impl Ctx<'_, '_> {
             territory = true;
         }
         if let Some(k) = self.ment_index_at(j) {
+            // (where a weapon was made is not whose it is: مسيّرة إيرانية الصنع)
+            if s.ments[k].adjectival && s.has_cue(self.lex, s.ments[k].end, CueKind::Origin) {
+                return None;
+            }
             let mut place_noun = territory;
             if s.ments[k].adjectival && !self.adjective_ok(j) {
                 // قواعد عراقية، الأراضي السورية: the country as a place.
@@ -263,7 +267,9 @@ impl Ctx<'_, '_> {
         }
         let m = self.ment_index_at(k)?;
         if s.ments[m].adjectival
-            && !self.ends_cue(force.0, &[CueKind::ForceNoun, CueKind::TroopNoun])
+            && (!self.ends_cue(force.0, &[CueKind::ForceNoun, CueKind::TroopNoun])
+                // (where a weapon was made is not whose it is: إيرانية الصنع)
+                || s.has_cue(self.lex, s.ments[m].end, CueKind::Origin))
         {
             return None;
         }
