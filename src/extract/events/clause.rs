@@ -62,9 +62,8 @@ pub(super) fn drop_subject_after_pronoun(
 ) {
     if matches!(m.payload.pos, Pos::Past | Pos::Present)
         && let Some(c) = pronoun_complementizer(cx, m)
-        && ["ها", "هم", "هما"]
-            .iter()
-            .any(|p| cx.s.text(c).ends_with(p))
+        && ends_with_pronoun(cx.s.text(c))
+        && !cx.s.text(c).ends_with('ه')
     {
         actors.retain(|(_, np)| np.start < m.end);
     }
@@ -407,7 +406,7 @@ pub(super) fn with_pronoun_after(cx: &Ctx, m: &Match) -> bool {
 }
 
 /// Attached third-person pronouns, as normalized text spells them.
-const PRONOUN_SUFFIXES: [&str; 4] = ["ه", "ها", "هم", "هما"];
+pub(super) const PRONOUN_SUFFIXES: [&str; 4] = ["ه", "ها", "هم", "هما"];
 
 /// Whether a token ends in an attached third-person pronoun (أنه، إنها،
 /// شنتها، عليهم).

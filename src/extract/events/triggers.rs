@@ -266,7 +266,8 @@ fn object_pronoun(token: &str, form: &crate::lexicon::WordForm) -> bool {
     match form {
         crate::lexicon::WordForm::Verb { past, present } => {
             // (the stems are normalized only for a token with a suffix)
-            let Some(t) = ["هما", "هم", "ها", "ه"]
+            // (each suffix ends in its own letter: at most one strips)
+            let Some(t) = super::clause::PRONOUN_SUFFIXES
                 .iter()
                 .find_map(|suf| token.strip_suffix(suf))
             else {
